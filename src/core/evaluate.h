@@ -1,0 +1,172 @@
+/*
+ * evaluate.h
+ *	  Evaluation of a compiled absolv rule: scope, windows, horizon, the
+ *	  evidence of one participation, and its verdict.
+ *
+ * Plain C, no PostgreSQL headers, no allocation.
+ */
+#ifndef ABSOLV_EVALUATE_H
+#define ABSOLV_EVALUATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "calendar.h"
+#include "codes.h"
+#include "rule.h"
+
+/* an attribute value that is NULL in the data */
+#define ABSOLV_CODE_NULL (-2)
+
+/* the participation, with codes already looked up */
+typedef struct absolv_participation
+{
+	bool		entry_null;
+	bool		exit_null;
+	absolv_day	entry;
+	absolv_day	exit;
+	int			measure;		/* absolv_measure or ABSOLV_CODE_UNKNOWN/NULL */
+	int			outcome;		/* absolv_outcome; NULL maps to SUCCESS */
+	int			customer_status;	/* code or ABSOLV_CODE_NULL */
+	int			legal_sphere;	/* code or ABSOLV_CODE_NULL */
+	int			cosach_status;	/* letter index or ABSOLV_CODE_NULL */
+	int			goal;			/* absolv_goal or ABSOLV_CODE_NULL */
+} absolv_participation;
+
+/* why a participation is or is not in scope, in the order checked */
+typedef enum absolv_scope_result
+{
+	ABSOLV_SCOPE_IN = 0,
+	ABSOLV_SCOPE_INVALID,		/* no entry/exit, infinite, or exit < entry */
+	ABSOLV_SCOPE_MEASURE,
+	ABSOLV_SCOPE_DURATION,
+	ABSOLV_SCOPE_OUTCOME,
+	ABSOLV_SCOPE_CUSTOMER_STATUS,
+	ABSOLV_SCOPE_LEGAL_SPHERE,
+	ABSOLV_SCOPE_COSACH_STATUS,
+	ABSOLV_SCOPE_GOAL
+} absolv_scope_result;
+
+extern const char *absolv_scope_result_name(absolv_scope_result r);
+
+/* true if entry and exit are finite and exit >= entry */
+extern bool absolv_dates_valid(const absolv_participation *p);
+
+extern absolv_scope_result absolv_rule_scope(const absolv_rule *rule,
+											 const absolv_participation *p);
+
+/* duration condition; entry and exit must be valid */
+extern bool absolv_duration_holds(const absolv_duration_cond *cond,
+								  absolv_day entry, absolv_day exit);
+
+/*
+ * Index of the variant that applies to a participation (first whose
+ * condition holds; the last is "otherwise").  The duration is needed only if
+ * some variant's condition tests it; pass entry_known = false when the
+ * entry is unknown, and the function returns -1 if it would need it.
+ */
+extern int	absolv_select_variant(const absolv_rule *rule, bool entry_known,
+								  absolv_day entry, absolv_day exit, int measure);
+
+/* does the rule's window differ between its variants? */
+extern bool absolv_window_depends_on_case(const absolv_rule *rule);
+
+/* evaluate a date expression; false when it leaves the date range */
+extern bool absolv_date_eval(const absolv_date_expr *expr, absolv_day entry,
+							 absolv_day exit, absolv_day *result);
+extern bool absolv_range_eval(const absolv_range_expr *range, absolv_day exit,
+							  absolv_day *from, absolv_day *to);
+
+/* the requirement window of a variant, for a given exit day */
+extern bool absolv_variant_window(const absolv_variant *variant, absolv_day exit,
+								  absolv_day *from, absolv_day *to);
+
+/*
+ * The horizon of a variant: every day of evidence it can look at (window,
+ * term windows, follow-up limits, exclusion windows), as one closed range.
+ */
+extern bool absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
+								   absolv_day *from, absolv_day *to);
+
+/* hull of the horizons of all variants */
+extern bool absolv_rule_horizon(const absolv_rule *rule, absolv_day exit,
+								absolv_day *from, absolv_day *to);
+
+/*
+ * The evidence of one participation under one rule, accumulated row by
+ * row.  Fixed size, no pointers but the rule: it is the state of the
+ * aggregate absolv_compliant and can be merged and serialized.
+ */
+#define ABSOLV_FOLLOWUP_WORDS (ABSOLV_FOLLOWUP_DAYS / 64)
+
+typedef struct absolv_followup_state
+{
+	absolv_day	base;			/* day of bit 0 */
+	uint64_t	triggers[ABSOLV_FOLLOWUP_WORDS];	/* trigger days in window */
+	uint64_t	responses[ABSOLV_FOLLOWUP_WORDS];	/* response days */
+} absolv_followup_state;
+
+typedef struct absolv_case
+{
+	const absolv_rule *rule;
+	uint8_t		variant;		/* index into rule->variants */
+	bool		invalid;		/* participation data invalid: verdict NULL */
+	bool		entry_null;
+	bool		exit_null;
+	absolv_day	entry;
+	absolv_day	exit;
+	int			measure;
+	absolv_day	window_from;
+	absolv_day	window_to;
+	absolv_day	horizon_from;
+	absolv_day	horizon_to;
+	absolv_day	term_from[ABSOLV_MAX_TERMS];	/* per-term window */
+	absolv_day	term_to[ABSOLV_MAX_TERMS];
+	/* earliest day of evidence that satisfies each plain term, or +infinity */
+	absolv_day	term_first[ABSOLV_MAX_TERMS];
+	uint8_t		nfollowups;
+	uint8_t		followup_term[ABSOLV_MAX_FOLLOWUPS];
+	absolv_followup_state followups[ABSOLV_MAX_FOLLOWUPS];
+} absolv_case;
+
+/*
+ * Start a case.  Never fails: invalid participation data (no or infinite
+ * dates, exit < entry, a window outside the date range) give a case with
+ * invalid = true, which ignores evidence and evaluates to NULL.
+ */
+extern void absolv_case_init(absolv_case *c, const absolv_rule *rule,
+							 const absolv_participation *p);
+
+/*
+ * Add one evidence row.  kind is an absolv_evidence_kind or
+ * ABSOLV_CODE_UNKNOWN (ignored); valid_until_null for an open-ended one.
+ */
+extern void absolv_case_add(absolv_case *c, int kind, absolv_day at,
+							bool valid_until_null, absolv_day valid_until);
+
+/* do two cases describe the same participation under the same rule? */
+extern bool absolv_case_same_participation(const absolv_case *a, const absolv_case *b);
+
+/* merge src into dst; both must describe the same participation */
+extern void absolv_case_merge(absolv_case *dst, const absolv_case *src);
+
+/* per-term truth, after all evidence */
+extern bool absolv_case_term_holds(const absolv_case *c, int term);
+
+/* the result of absolv_compliant: 1 true, 0 false, -1 NULL (excluded or invalid) */
+extern int	absolv_case_compliant(const absolv_case *c);
+
+/*
+ * Serialized form: a version byte and every field, little-endian, with
+ * the rule left out (the caller stores a reference to it).
+ * absolv_case_serialize returns the number of bytes written (at most
+ * ABSOLV_CASE_SERIAL_MAX), absolv_case_deserialize false on any malformed
+ * input.
+ */
+#define ABSOLV_CASE_SERIAL_VERSION 1
+#define ABSOLV_CASE_SERIAL_MAX 2048
+extern size_t absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size);
+extern bool absolv_case_deserialize(const uint8_t *buf, size_t len,
+									const absolv_rule *rule, absolv_case *c);
+
+#endif							/* ABSOLV_EVALUATE_H */
