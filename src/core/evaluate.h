@@ -55,8 +55,8 @@ extern bool absolv_dates_valid(const absolv_participation *p);
 extern absolv_scope_result absolv_rule_scope(const absolv_rule *rule,
 											 const absolv_participation *p);
 
-/* duration condition; entry and exit must be valid */
-extern bool absolv_duration_holds(const absolv_duration_cond *cond,
+/* duration conditions (all must hold); entry and exit must be valid */
+extern bool absolv_duration_holds(const absolv_duration_range *range,
 								  absolv_day entry, absolv_day exit);
 
 /*
@@ -116,6 +116,7 @@ typedef struct absolv_case
 	absolv_day	entry;
 	absolv_day	exit;
 	int			measure;
+	uint64_t	measure_fingerprint;	/* set by the caller: hash of the raw text */
 	absolv_day	window_from;
 	absolv_day	window_to;
 	absolv_day	horizon_from;
@@ -144,7 +145,10 @@ extern void absolv_case_init(absolv_case *c, const absolv_rule *rule,
 extern void absolv_case_add(absolv_case *c, int kind, absolv_day at,
 							bool valid_until_null, absolv_day valid_until);
 
-/* do two cases describe the same participation under the same rule? */
+/*
+ * Do two cases describe the same participation (entry, exit, measure and
+ * its fingerprint)?  The rule is not compared: the caller does that.
+ */
 extern bool absolv_case_same_participation(const absolv_case *a, const absolv_case *b);
 
 /* merge src into dst; both must describe the same participation */
@@ -153,8 +157,20 @@ extern void absolv_case_merge(absolv_case *dst, const absolv_case *src);
 /* per-term truth, after all evidence */
 extern bool absolv_case_term_holds(const absolv_case *c, int term);
 
+/* does the variant's exclusion hold (documented exception)? */
+extern bool absolv_case_excluded(const absolv_case *c);
+
 /* the result of absolv_compliant: 1 true, 0 false, -1 NULL (excluded or invalid) */
 extern int	absolv_case_compliant(const absolv_case *c);
+
+/*
+ * Schedule: for step group g (0, 1, ... in order of first appearance),
+ * the index of the step that applies, or -1.  absolv_schedule_groups gives
+ * the number of groups.
+ */
+extern int	absolv_schedule_groups(const absolv_rule *rule);
+extern int	absolv_schedule_step(const absolv_rule *rule, int group,
+								 absolv_day entry, absolv_day exit, int measure);
 
 /*
  * Serialized form: a version byte and every field, little-endian, with

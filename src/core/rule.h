@@ -83,6 +83,13 @@ typedef struct absolv_duration_cond
 	int32_t		amount;
 } absolv_duration_cond;
 
+/* up to two duration conditions joined by "and": "at least 3 months and less than 6 months" */
+#define ABSOLV_MAX_DURATION_CONDS 2
+typedef struct absolv_duration_range
+{
+	absolv_duration_cond conds[ABSOLV_MAX_DURATION_CONDS];	/* unused: !present */
+} absolv_duration_range;
+
 /* a filter on a coded attribute; absent = not checked */
 typedef struct absolv_attr_filter
 {
@@ -94,7 +101,7 @@ typedef struct absolv_attr_filter
 /* per-measure conditions of the scope: "BVB with goal INTEGRATION" */
 typedef struct absolv_measure_scope
 {
-	absolv_duration_cond duration;
+	absolv_duration_range duration;
 	absolv_attr_filter goal;
 } absolv_measure_scope;
 
@@ -102,7 +109,7 @@ typedef struct absolv_scope
 {
 	absolv_measure_set measures;	/* measures in scope; unknown never are */
 	absolv_measure_scope per_measure[ABSOLV_MEASURE_COUNT];
-	absolv_duration_cond duration;
+	absolv_duration_range duration;
 	uint32_t	outcomes;		/* bit (1u << absolv_outcome); NULL counts as SUCCESS */
 	absolv_attr_filter customer_status;
 	absolv_attr_filter legal_sphere;
@@ -114,7 +121,7 @@ typedef struct absolv_condition
 {
 	bool		otherwise;		/* always true */
 	absolv_measure_set measures;	/* 0: measure not checked */
-	absolv_duration_cond duration;
+	absolv_duration_range duration;
 } absolv_condition;
 
 typedef enum absolv_qualifier
@@ -180,6 +187,11 @@ typedef struct absolv_variant
 	absolv_term terms[ABSOLV_MAX_TERMS];
 } absolv_variant;
 
+/*
+ * A schedule step.  Steps of the same name form a group: for a
+ * participation, the first step of the group whose condition holds gives
+ * the due date ("otherwise" always holds); a group may give none.
+ */
 typedef struct absolv_step
 {
 	char		name[ABSOLV_MAX_NAME];
