@@ -101,7 +101,8 @@ extern bool absolv_rule_horizon(const absolv_rule *rule, absolv_day exit,
 
 typedef struct absolv_followup_state
 {
-	absolv_day	base;			/* day of bit 0 */
+	absolv_day	base;			/* day of bit 0: first day of the term's window */
+	absolv_day	last;			/* last day a response can count */
 	uint64_t	triggers[ABSOLV_FOLLOWUP_WORDS];	/* trigger days in window */
 	uint64_t	responses[ABSOLV_FOLLOWUP_WORDS];	/* response days */
 } absolv_followup_state;

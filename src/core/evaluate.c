@@ -1,0 +1,728 @@
+/*
+ * evaluate.c
+ *	  Evaluation of compiled absolv rules: scope, windows and horizon,
+ *	  the evidence of one participation (absolv_case), its verdict, its
+ *	  schedule, and the serialized form of a case.
+ *
+ * Date conventions are those of RULES.md section 3.
+ */
+#include "evaluate.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------- scope */
+
+const char *
+absolv_scope_result_name(absolv_scope_result r)
+{
+	static const char *const names[] = {
+		"in scope", "invalid data", "measure", "duration", "outcome",
+		"customer status", "legal sphere", "CoSach status", "goal"
+	};
+
+	return (unsigned) r < sizeof(names) / sizeof(names[0]) ? names[r] : NULL;
+}
+
+bool
+absolv_dates_valid(const absolv_participation *p)
+{
+	return !p->entry_null && !p->exit_null &&
+		absolv_day_is_valid(p->entry) && absolv_day_is_valid(p->exit) &&
+		p->exit >= p->entry;
+}
+
+/* one duration condition (RULES.md section 3) */
+static bool
+duration_cond_holds(const absolv_duration_cond *c, absolv_day entry, absolv_day exit)
+{
+	bool		holds;
+
+	if (c->unit == ABSOLV_UNIT_MONTHS)
+	{
+		absolv_day	bound;
+		bool		at_least = c->cmp == ABSOLV_CMP_AT_LEAST || c->cmp == ABSOLV_CMP_LESS_THAN;
+
+		/*
+		 * at least n months: exit >= entry + n months - 1 day; more than n
+		 * months: exit >= entry + n months.  A bound past the end of the
+		 * date range is never reached.
+		 */
+		if (!absolv_add_months(entry, c->amount, &bound))
+			holds = false;
+		else
+			holds = at_least ? (int64_t) exit + 1 >= bound : exit >= bound;
+		return (c->cmp == ABSOLV_CMP_AT_LEAST || c->cmp == ABSOLV_CMP_MORE_THAN) ? holds : !holds;
+	}
+	else
+	{
+		int64_t		days = (int64_t) exit - entry + 1;
+		int64_t		n = c->unit == ABSOLV_UNIT_WEEKS ? 7 * (int64_t) c->amount : c->amount;
+
+		switch (c->cmp)
+		{
+			case ABSOLV_CMP_AT_LEAST:
+				return days >= n;
+			case ABSOLV_CMP_MORE_THAN:
+				return days > n;
+			case ABSOLV_CMP_AT_MOST:
+				return days <= n;
+			default:
+				return days < n;
+		}
+	}
+}
+
+bool
+absolv_duration_holds(const absolv_duration_range *range, absolv_day entry, absolv_day exit)
+{
+	for (int i = 0; i < ABSOLV_MAX_DURATION_CONDS; i++)
+		if (range->conds[i].present &&
+			!duration_cond_holds(&range->conds[i], entry, exit))
+			return false;
+	return true;
+}
+
+/* does a coded attribute pass a filter? */
+static bool
+filter_passes(const absolv_attr_filter *f, int code)
+{
+	if (!f->present)
+		return true;
+	if (code < 0)
+		return f->null_passes;
+	return (f->accepted & (1u << code)) != 0;
+}
+
+absolv_scope_result
+absolv_rule_scope(const absolv_rule *rule, const absolv_participation *p)
+{
+	const absolv_scope *s = &rule->scope;
+	const absolv_measure_scope *ms;
+	int			outcome;
+
+	if (!absolv_dates_valid(p))
+		return ABSOLV_SCOPE_INVALID;
+	if (p->measure < 0 || !(s->measures & ABSOLV_MEASURE_BIT(p->measure)))
+		return ABSOLV_SCOPE_MEASURE;
+	ms = &s->per_measure[p->measure];
+	if (!absolv_duration_holds(&s->duration, p->entry, p->exit) ||
+		!absolv_duration_holds(&ms->duration, p->entry, p->exit))
+		return ABSOLV_SCOPE_DURATION;
+	outcome = p->outcome < 0 ? ABSOLV_OUTCOME_SUCCESS : p->outcome;
+	if (!(s->outcomes & (1u << outcome)))
+		return ABSOLV_SCOPE_OUTCOME;
+	if (!filter_passes(&s->customer_status, p->customer_status))
+		return ABSOLV_SCOPE_CUSTOMER_STATUS;
+	if (!filter_passes(&s->legal_sphere, p->legal_sphere))
+		return ABSOLV_SCOPE_LEGAL_SPHERE;
+	if (!filter_passes(&s->cosach_status, p->cosach_status))
+		return ABSOLV_SCOPE_COSACH_STATUS;
+	if (!filter_passes(&ms->goal, p->goal))
+		return ABSOLV_SCOPE_GOAL;
+	return ABSOLV_SCOPE_IN;
+}
+
+/* -------------------------------------------------------- conditions */
+
+/*
+ * Does a variant's or step's condition hold?  Returns -1 if it tests the
+ * duration and the entry is unknown.
+ */
+static int
+condition_holds(const absolv_condition *c, bool entry_known, absolv_day entry,
+				absolv_day exit, int measure)
+{
+	if (c->otherwise)
+		return 1;
+	if (c->measures && (measure < 0 || !(c->measures & ABSOLV_MEASURE_BIT(measure))))
+		return 0;
+	if (c->duration.conds[0].present)
+	{
+		if (!entry_known)
+			return -1;
+		return absolv_duration_holds(&c->duration, entry, exit) ? 1 : 0;
+	}
+	return 1;
+}
+
+int
+absolv_select_variant(const absolv_rule *rule, bool entry_known, absolv_day entry,
+					  absolv_day exit, int measure)
+{
+	for (int i = 0; i < rule->nvariants; i++)
+	{
+		int			h = condition_holds(&rule->variants[i].when, entry_known,
+										entry, exit, measure);
+
+		if (h != 0)
+			return h > 0 ? i : -1;
+	}
+	return -1;					/* unreachable: the last variant is "otherwise" */
+}
+
+static bool
+date_expr_equal(const absolv_date_expr *a, const absolv_date_expr *b)
+{
+	if (a->anchor != b->anchor || a->noffsets != b->noffsets)
+		return false;
+	for (int i = 0; i < a->noffsets; i++)
+		if (a->offsets[i].amount != b->offsets[i].amount ||
+			a->offsets[i].unit != b->offsets[i].unit)
+			return false;
+	return true;
+}
+
+bool
+absolv_window_depends_on_case(const absolv_rule *rule)
+{
+	for (int i = 1; i < rule->nvariants; i++)
+		if (!date_expr_equal(&rule->variants[i].window.from, &rule->variants[0].window.from) ||
+			!date_expr_equal(&rule->variants[i].window.to, &rule->variants[0].window.to))
+			return true;
+	return false;
+}
+
+/* ----------------------------------------------------------- windows */
+
+bool
+absolv_date_eval(const absolv_date_expr *expr, absolv_day entry, absolv_day exit,
+				 absolv_day *result)
+{
+	absolv_day	d = expr->anchor == ABSOLV_ANCHOR_ENTRY ? entry : exit;
+
+	if (!absolv_day_is_valid(d))
+		return false;
+	for (int i = 0; i < expr->noffsets; i++)
+	{
+		const absolv_offset *o = &expr->offsets[i];
+		bool		ok;
+
+		if (o->unit == ABSOLV_UNIT_MONTHS)
+			ok = absolv_add_months(d, o->amount, &d);
+		else
+			ok = absolv_add_days(d, o->unit == ABSOLV_UNIT_WEEKS ? 7 * (int64_t) o->amount : o->amount, &d);
+		if (!ok)
+			return false;
+	}
+	*result = d;
+	return true;
+}
+
+bool
+absolv_range_eval(const absolv_range_expr *range, absolv_day exit,
+				  absolv_day *from, absolv_day *to)
+{
+	absolv_day	f,
+				t;
+
+	if (!absolv_date_eval(&range->from, exit, exit, &f) ||
+		!absolv_date_eval(&range->to, exit, exit, &t) || f > t)
+		return false;
+	*from = f;
+	*to = t;
+	return true;
+}
+
+bool
+absolv_variant_window(const absolv_variant *variant, absolv_day exit,
+					  absolv_day *from, absolv_day *to)
+{
+	return absolv_range_eval(&variant->window, exit, from, to);
+}
+
+/* the window of term i: its own, or the variant's */
+static const absolv_range_expr *
+term_window(const absolv_variant *v, int i)
+{
+	return v->terms[i].has_window ? &v->terms[i].window : &v->window;
+}
+
+/* last day a follow-up response may fall on, for a trigger on day */
+static bool
+followup_limit(const absolv_term *t, absolv_day day, absolv_day *limit)
+{
+	switch (t->limit_unit)
+	{
+		case ABSOLV_UNIT_WORKING_DAYS:
+			return absolv_add_working_days(day, t->limit_amount, (absolv_land) t->land, limit);
+		case ABSOLV_UNIT_WEEKS:
+			return absolv_add_days(day, 7 * (int64_t) t->limit_amount, limit);
+		default:
+			return absolv_add_days(day, t->limit_amount, limit);
+	}
+}
+
+bool
+absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
+					   absolv_day *from, absolv_day *to)
+{
+	absolv_day	f,
+				t;
+
+	if (!absolv_variant_window(variant, exit, &f, &t))
+		return false;
+	for (int i = 0; i < variant->nterms; i++)
+	{
+		absolv_day	tf,
+					tt;
+
+		if (!absolv_range_eval(term_window(variant, i), exit, &tf, &tt))
+			return false;
+		/* a follow-up's response may come after the window: up to the limit */
+		if (variant->terms[i].is_followup &&
+			!followup_limit(&variant->terms[i], tt, &tt))
+			return false;
+		if (tf < f)
+			f = tf;
+		if (tt > t)
+			t = tt;
+	}
+	*from = f;
+	*to = t;
+	return true;
+}
+
+bool
+absolv_rule_horizon(const absolv_rule *rule, absolv_day exit,
+					absolv_day *from, absolv_day *to)
+{
+	for (int i = 0; i < rule->nvariants; i++)
+	{
+		absolv_day	f,
+					t;
+
+		if (!absolv_variant_horizon(&rule->variants[i], exit, &f, &t))
+			return false;
+		if (i == 0 || f < *from)
+			*from = f;
+		if (i == 0 || t > *to)
+			*to = t;
+	}
+	return true;
+}
+
+/* -------------------------------------------------------------- cases */
+
+void
+absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participation *p)
+{
+	const absolv_variant *v;
+	int			variant;
+
+	memset(c, 0, sizeof(*c));
+	c->rule = rule;
+	c->entry_null = p->entry_null;
+	c->exit_null = p->exit_null;
+	c->entry = p->entry_null ? 0 : p->entry;
+	c->exit = p->exit_null ? 0 : p->exit;
+	c->measure = p->measure;
+	c->invalid = true;
+	if (!absolv_dates_valid(p))
+		return;
+	variant = absolv_select_variant(rule, true, p->entry, p->exit, p->measure);
+	if (variant < 0)
+		return;
+	c->variant = (uint8_t) variant;
+	v = &rule->variants[variant];
+	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to) ||
+		!absolv_variant_horizon(v, c->exit, &c->horizon_from, &c->horizon_to))
+		return;
+	for (int i = 0; i < v->nterms; i++)
+	{
+		const absolv_term *t = &v->terms[i];
+
+		if (!absolv_range_eval(term_window(v, i), c->exit, &c->term_from[i], &c->term_to[i]))
+			return;
+		c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
+		if (t->is_followup)
+		{
+			absolv_followup_state *f = &c->followups[c->nfollowups];
+
+			f->base = c->term_from[i];
+			if (!followup_limit(t, c->term_to[i], &f->last) ||
+				(int64_t) f->last - f->base >= ABSOLV_FOLLOWUP_DAYS)
+				return;
+			c->followup_term[c->nfollowups++] = (uint8_t) i;
+		}
+	}
+	c->invalid = false;
+}
+
+/* set bit (day - base) of a follow-up bitmap */
+static void
+set_day(uint64_t *bits, absolv_day base, absolv_day day)
+{
+	uint32_t	off = (uint32_t) (day - base);
+
+	bits[off / 64] |= (uint64_t) 1 << (off % 64);
+}
+
+static bool
+test_day(const uint64_t *bits, absolv_day base, absolv_day day)
+{
+	uint32_t	off = (uint32_t) (day - base);
+
+	return (bits[off / 64] >> (off % 64)) & 1;
+}
+
+/* does evidence meet a plain term's qualifier? */
+static bool
+qualifier_holds(uint8_t qualifier, absolv_day exit, absolv_day at,
+				bool valid_until_null, absolv_day valid_until)
+{
+	bool		in_force_at_exit = valid_until_null || valid_until >= exit;
+
+	switch (qualifier)
+	{
+		case ABSOLV_QUAL_IN_FORCE_AT_EXIT:
+			return at <= exit && in_force_at_exit;
+		case ABSOLV_QUAL_IN_FORCE_IF_CONCLUDED_BY_EXIT:
+			return at > exit || in_force_at_exit;
+		default:
+			return true;
+	}
+}
+
+void
+absolv_case_add(absolv_case *c, int kind, absolv_day at,
+				bool valid_until_null, absolv_day valid_until)
+{
+	const absolv_variant *v;
+	int			slot = 0;
+
+	if (c->invalid || kind < 0 || kind >= ABSOLV_KIND_COUNT ||
+		at < c->horizon_from || at > c->horizon_to)
+		return;
+	v = &c->rule->variants[c->variant];
+	for (int i = 0; i < v->nterms; i++)
+	{
+		const absolv_term *t = &v->terms[i];
+		bool		in_window = at >= c->term_from[i] && at <= c->term_to[i];
+
+		if (t->is_followup)
+		{
+			absolv_followup_state *f = &c->followups[slot++];
+
+			if (kind == t->trigger_kind && in_window)
+				set_day(f->triggers, f->base, at);
+			if (kind == t->kind && at > f->base && at <= f->last)
+				set_day(f->responses, f->base, at);
+		}
+		else if (kind == t->kind && in_window && at < c->term_first[i] &&
+				 qualifier_holds(t->qualifier, c->exit, at, valid_until_null, valid_until))
+			c->term_first[i] = at;
+	}
+}
+
+bool
+absolv_case_same_participation(const absolv_case *a, const absolv_case *b)
+{
+	return a->entry_null == b->entry_null && a->exit_null == b->exit_null &&
+		a->entry == b->entry && a->exit == b->exit &&
+		a->measure == b->measure && a->measure_fingerprint == b->measure_fingerprint;
+}
+
+void
+absolv_case_merge(absolv_case *dst, const absolv_case *src)
+{
+	if (dst->invalid)
+		return;
+	for (int i = 0; i < ABSOLV_MAX_TERMS; i++)
+		if (src->term_first[i] < dst->term_first[i])
+			dst->term_first[i] = src->term_first[i];
+	for (int k = 0; k < dst->nfollowups; k++)
+		for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
+		{
+			dst->followups[k].triggers[w] |= src->followups[k].triggers[w];
+			dst->followups[k].responses[w] |= src->followups[k].responses[w];
+		}
+}
+
+/* slot of the follow-up state of term i */
+static int
+followup_slot(const absolv_case *c, int term)
+{
+	for (int k = 0; k < c->nfollowups; k++)
+		if (c->followup_term[k] == term)
+			return k;
+	return -1;
+}
+
+bool
+absolv_case_term_holds(const absolv_case *c, int term)
+{
+	const absolv_term *t = &c->rule->variants[c->variant].terms[term];
+	const absolv_followup_state *f;
+	int			slot;
+
+	if (!t->is_followup)
+		return c->term_first[term] != ABSOLV_DAY_POS_INFINITY;
+	slot = followup_slot(c, term);
+	if (slot < 0)
+		return false;
+	f = &c->followups[slot];
+	/* some trigger y and some response d with y < d <= limit(y) */
+	for (absolv_day y = c->term_from[term]; y <= c->term_to[term]; y++)
+	{
+		absolv_day	limit;
+
+		if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
+			continue;
+		if (limit > f->last)
+			limit = f->last;
+		for (absolv_day d = y + 1; d <= limit; d++)
+			if (test_day(f->responses, f->base, d))
+				return true;
+	}
+	return false;
+}
+
+/* run a postfix program */
+static bool
+expr_holds(const absolv_case *c, const absolv_expr *e)
+{
+	bool		stack[ABSOLV_MAX_NODES];
+	int			top = 0;
+
+	for (int i = 0; i < e->nnodes; i++)
+	{
+		const absolv_node *n = &e->nodes[i];
+
+		if (n->op == ABSOLV_NODE_TERM)
+			stack[top++] = absolv_case_term_holds(c, n->arg);
+		else
+		{
+			bool		acc = n->op == ABSOLV_NODE_AND;
+
+			for (int k = 0; k < n->arg; k++)
+			{
+				bool		v = stack[--top];
+
+				acc = n->op == ABSOLV_NODE_AND ? (acc && v) : (acc || v);
+			}
+			stack[top++] = acc;
+		}
+	}
+	return top == 1 && stack[0];
+}
+
+bool
+absolv_case_excluded(const absolv_case *c)
+{
+	const absolv_variant *v = &c->rule->variants[c->variant];
+
+	return !c->invalid && v->exclude.nnodes > 0 && expr_holds(c, &v->exclude);
+}
+
+int
+absolv_case_compliant(const absolv_case *c)
+{
+	if (c->invalid || absolv_case_excluded(c))
+		return -1;
+	return expr_holds(c, &c->rule->variants[c->variant].require) ? 1 : 0;
+}
+
+/* ----------------------------------------------------------- schedule */
+
+/* is step i the first of its name? */
+static bool
+step_starts_group(const absolv_rule *rule, int i)
+{
+	for (int k = 0; k < i; k++)
+		if (strcmp(rule->steps[k].name, rule->steps[i].name) == 0)
+			return false;
+	return true;
+}
+
+int
+absolv_schedule_groups(const absolv_rule *rule)
+{
+	int			n = 0;
+
+	for (int i = 0; i < rule->nsteps; i++)
+		if (step_starts_group(rule, i))
+			n++;
+	return n;
+}
+
+int
+absolv_schedule_step(const absolv_rule *rule, int group, absolv_day entry,
+					 absolv_day exit, int measure)
+{
+	const char *name = NULL;
+
+	for (int i = 0, g = -1; i < rule->nsteps; i++)
+		if (step_starts_group(rule, i) && ++g == group)
+		{
+			name = rule->steps[i].name;
+			break;
+		}
+	if (name == NULL)
+		return -1;
+	for (int i = 0; i < rule->nsteps; i++)
+		if (strcmp(rule->steps[i].name, name) == 0 &&
+			condition_holds(&rule->steps[i].when, true, entry, exit, measure) > 0)
+			return i;
+	return -1;
+}
+
+/* ------------------------------------------------------ serialization */
+
+typedef struct writer
+{
+	uint8_t    *buf;
+	size_t		size;
+	size_t		len;
+	bool		overflow;
+} writer;
+
+static void
+write_bytes(writer *w, uint64_t value, int nbytes)
+{
+	if (w->len + nbytes > w->size)
+	{
+		w->overflow = true;
+		return;
+	}
+	for (int i = 0; i < nbytes; i++)
+		w->buf[w->len++] = (uint8_t) (value >> (8 * i));
+}
+
+typedef struct reader
+{
+	const uint8_t *buf;
+	size_t		len;
+	size_t		pos;
+} reader;
+
+/* read nbytes little-endian; false if fewer remain */
+static bool
+read_bytes(reader *r, int nbytes, uint64_t *value)
+{
+	if (r->len - r->pos < (size_t) nbytes)
+		return false;
+	*value = 0;
+	for (int i = 0; i < nbytes; i++)
+		*value |= (uint64_t) r->buf[r->pos++] << (8 * i);
+	return true;
+}
+
+/* words of a follow-up bitmap in use */
+static int
+followup_words(const absolv_followup_state *f)
+{
+	return (int) (((int64_t) f->last - f->base) / 64 + 1);
+}
+
+size_t
+absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size)
+{
+	writer		w = {buf, size, 0, false};
+	int			nterms = c->invalid ? 0 : c->rule->variants[c->variant].nterms;
+
+	write_bytes(&w, ABSOLV_CASE_SERIAL_VERSION, 1);
+	write_bytes(&w, (c->entry_null ? 1 : 0) | (c->exit_null ? 2 : 0), 1);
+	write_bytes(&w, (uint32_t) c->entry, 4);
+	write_bytes(&w, (uint32_t) c->exit, 4);
+	write_bytes(&w, (uint32_t) c->measure, 4);
+	write_bytes(&w, c->measure_fingerprint, 8);
+	write_bytes(&w, (uint64_t) nterms, 1);
+	for (int i = 0; i < nterms; i++)
+		write_bytes(&w, (uint32_t) c->term_first[i], 4);
+	write_bytes(&w, c->invalid ? 0 : c->nfollowups, 1);
+	for (int k = 0; !c->invalid && k < c->nfollowups; k++)
+	{
+		const absolv_followup_state *f = &c->followups[k];
+		int			words = followup_words(f);
+
+		write_bytes(&w, (uint64_t) words, 2);
+		for (int i = 0; i < words; i++)
+			write_bytes(&w, f->triggers[i], 8);
+		for (int i = 0; i < words; i++)
+			write_bytes(&w, f->responses[i], 8);
+	}
+	return w.overflow ? 0 : w.len;
+}
+
+/* are all bits of a bitmap outside [0, last - base] clear? */
+static bool
+bits_within(const uint64_t *bits, int words, int64_t span)
+{
+	for (int64_t off = span + 1; off < (int64_t) words * 64; off++)
+		if ((bits[off / 64] >> (off % 64)) & 1)
+			return false;
+	return true;
+}
+
+bool
+absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
+						absolv_case *c)
+{
+	reader		r = {buf, len, 0};
+	absolv_participation p;
+	uint64_t	v,
+				flags,
+				fingerprint,
+				nterms,
+				nfollowups;
+	int			expected_terms;
+
+	memset(&p, 0, sizeof(p));
+	if (!read_bytes(&r, 1, &v) || v != ABSOLV_CASE_SERIAL_VERSION ||
+		!read_bytes(&r, 1, &flags) || flags > 3)
+		return false;
+	p.entry_null = (flags & 1) != 0;
+	p.exit_null = (flags & 2) != 0;
+	if (!read_bytes(&r, 4, &v))
+		return false;
+	p.entry = (absolv_day) (uint32_t) v;
+	if (!read_bytes(&r, 4, &v))
+		return false;
+	p.exit = (absolv_day) (uint32_t) v;
+	if (!read_bytes(&r, 4, &v))
+		return false;
+	p.measure = (int) (int32_t) (uint32_t) v;
+	if (p.measure < ABSOLV_CODE_NULL || p.measure >= ABSOLV_MEASURE_COUNT ||
+		!read_bytes(&r, 8, &fingerprint))
+		return false;
+	absolv_case_init(c, rule, &p);
+	c->measure_fingerprint = fingerprint;
+	/* a null date is stored as 0: anything else was not written by us */
+	if ((p.entry_null && p.entry != 0) || (p.exit_null && p.exit != 0))
+		return false;
+	expected_terms = c->invalid ? 0 : rule->variants[c->variant].nterms;
+	if (!read_bytes(&r, 1, &nterms) || nterms != (uint64_t) expected_terms)
+		return false;
+	for (int i = 0; i < expected_terms; i++)
+	{
+		absolv_day	d;
+
+		if (!read_bytes(&r, 4, &v))
+			return false;
+		d = (absolv_day) (uint32_t) v;
+		if (d != ABSOLV_DAY_POS_INFINITY && (d < c->term_from[i] || d > c->term_to[i]))
+			return false;
+		c->term_first[i] = d;
+	}
+	if (!read_bytes(&r, 1, &nfollowups) ||
+		nfollowups != (uint64_t) (c->invalid ? 0 : c->nfollowups))
+		return false;
+	for (int k = 0; k < (int) nfollowups; k++)
+	{
+		absolv_followup_state *f = &c->followups[k];
+		int			words = followup_words(f);
+
+		if (!read_bytes(&r, 2, &v) || v != (uint64_t) words)
+			return false;
+		for (int i = 0; i < words; i++)
+			if (!read_bytes(&r, 8, &f->triggers[i]))
+				return false;
+		for (int i = 0; i < words; i++)
+			if (!read_bytes(&r, 8, &f->responses[i]))
+				return false;
+		if (!bits_within(f->triggers, words, (int64_t) f->last - f->base) ||
+			!bits_within(f->responses, words, (int64_t) f->last - f->base))
+			return false;
+	}
+	return r.pos == r.len;
+}
