@@ -95,6 +95,11 @@ fail_at(parser *ps, absolv_error_code code, size_t offset, size_t found_len,
 		return false;			/* keep the first error */
 	e->code = code;
 	e->position = char_position(ps, offset);
+	while (found_len > 0 && (ps->text[offset + found_len - 1] == ' ' ||
+							 ps->text[offset + found_len - 1] == '\n' ||
+							 ps->text[offset + found_len - 1] == '\t' ||
+							 ps->text[offset + found_len - 1] == '\r'))
+		found_len--;
 	if (found_len >= sizeof(e->found))
 		found_len = sizeof(e->found) - 1;
 	/* never cut a UTF-8 character in half */
@@ -1049,13 +1054,13 @@ parse_term(parser *ps, int *node)
 	}
 	else if (!ok)
 		return false;
+	if (is_kw(ps, "after") && t->qualifier != ABSOLV_QUAL_NONE)
+		return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+						 "a follow-up term (\"after\") cannot also require \"in force at exit\"");
 	if (accept_kw(ps, "after", &ok))
 	{
 		if (!ok)
 			return false;
-		if (t->qualifier != ABSOLV_QUAL_NONE)
-			return fail_at(ps, ABSOLV_ERR_INVALID, pos, ps->tok.start - pos,
-						   "a follow-up term cannot also require \"in force at exit\"");
 		t->is_followup = true;
 		if (!parse_kind(ps, &t->trigger_kind) ||
 			!expect_kw(ps, "within", " and a time limit after the triggering evidence kind") ||
