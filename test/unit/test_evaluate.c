@@ -1,0 +1,401 @@
+/*
+ * test_evaluate.c
+ *	  Unit tests of evaluation: scope thresholds, windows and horizons of the
+ *	  presets, evidence terms and qualifiers, Frankfurt's rescheduled
+ *	  appointment across holidays, exclusion, merging, schedules, and the
+ *	  serialized case with malformed inputs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evaluate.h"
+#include "unit.h"
+
+static absolv_rule presets[8];
+
+/* "2025-04-03" -> day number */
+static absolv_day
+D(const char *iso)
+{
+	return absolv_day_from_ymd(atoi(iso), atoi(iso + 5), atoi(iso + 8));
+}
+
+static const absolv_rule *
+preset(const char *name)
+{
+	int			i = absolv_preset_lookup(name, strlen(name));
+	absolv_error err;
+
+	if (presets[i].name[0] == '\0')
+		absolv_rule_parse(absolv_preset_text(i), strlen(absolv_preset_text(i)),
+						  &presets[i], &err);
+	return &presets[i];
+}
+
+static absolv_participation
+participation(const char *measure, const char *entry, const char *exit, int outcome)
+{
+	absolv_participation p;
+
+	memset(&p, 0, sizeof(p));
+	p.measure = absolv_measure_lookup(measure, strlen(measure));
+	p.entry_null = entry == NULL;
+	p.exit_null = exit == NULL;
+	p.entry = entry ? D(entry) : 0;
+	p.exit = exit ? D(exit) : 0;
+	p.outcome = outcome;
+	p.customer_status = p.legal_sphere = p.cosach_status = p.goal = ABSOLV_CODE_NULL;
+	return p;
+}
+
+static absolv_scope_result
+scope(const char *rule, const char *measure, const char *entry, const char *exit)
+{
+	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
+
+	return absolv_rule_scope(preset(rule), &p);
+}
+
+static void
+test_scope(void)
+{
+	absolv_participation p;
+
+	/* "at least 3 months": 15 Jan to 14 Apr is exactly 3 months */
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-15", "2025-04-14"), ABSOLV_SCOPE_IN, "herford_iws: exactly 3 months is in");
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-15", "2025-04-13"), ABSOLV_SCOPE_DURATION, "herford_iws: a day short of 3 months is out");
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-15", "2025-07-13"), ABSOLV_SCOPE_IN, "herford_iws: a day short of 6 months is in");
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-15", "2025-07-14"), ABSOLV_SCOPE_DURATION, "herford_iws: 6 months is out");
+	CHECK_INT(scope("herford_ies", "MAT", "2025-01-15", "2025-07-14"), ABSOLV_SCOPE_IN, "herford_ies: 6 months is in");
+	/* month-end clamping: 31 Jan + 3 months = 30 Apr, minus a day = 29 Apr */
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-31", "2025-04-29"), ABSOLV_SCOPE_IN, "3 months from 31 Jan end on 29 Apr");
+	CHECK_INT(scope("herford_iws", "MAT", "2025-01-31", "2025-04-28"), ABSOLV_SCOPE_DURATION, "28 Apr is short");
+	/* Frankfurt: §45 more than 3 months (exit >= entry + 3 months), FbW any duration */
+	CHECK_INT(scope("frankfurt", "MAG", "2025-01-15", "2025-04-15"), ABSOLV_SCOPE_IN, "frankfurt: MAG 15 Jan to 15 Apr is more than 3 months");
+	CHECK_INT(scope("frankfurt", "MAG", "2025-01-15", "2025-04-14"), ABSOLV_SCOPE_DURATION, "frankfurt: MAG exactly 3 months is out");
+	CHECK_INT(scope("frankfurt", "FBW_FORTBILDUNG", "2025-01-15", "2025-01-20"), ABSOLV_SCOPE_IN, "frankfurt: FbW of 6 days is in");
+	CHECK_INT(scope("frankfurt", "MPAV", "2024-01-15", "2025-04-14"), ABSOLV_SCOPE_MEASURE, "frankfurt: MPAV is out");
+	CHECK_INT(scope("frankfurt", "BAE", "2024-01-15", "2025-04-14"), ABSOLV_SCOPE_MEASURE, "frankfurt: BaE is out");
+	/* day thresholds: duration = exit - entry + 1 */
+	CHECK_INT(scope("bremen", "EVL", "2025-01-01", "2025-03-02"), ABSOLV_SCOPE_IN, "bremen: 61 days is in");
+	CHECK_INT(scope("bremen", "EVL", "2025-01-01", "2025-03-01"), ABSOLV_SCOPE_DURATION, "bremen: 60 days is out");
+	CHECK_INT(scope("bremen", "MPAV", "2024-01-01", "2025-03-01"), ABSOLV_SCOPE_MEASURE, "bremen: MPAV is out");
+	CHECK_INT(scope("bremen", "REHA_VL", "2024-01-01", "2025-03-01"), ABSOLV_SCOPE_MEASURE, "bremen: Reha preparatory course is out");
+	CHECK_INT(scope("hannover", "IK", "2025-01-01", "2025-03-31"), ABSOLV_SCOPE_IN, "hannover: 90 days of any measure is in");
+	CHECK_INT(scope("hannover", "IK", "2025-01-01", "2025-03-30"), ABSOLV_SCOPE_DURATION, "hannover: 89 days is out");
+	CHECK_INT(scope("hannover", "GSB", "2024-01-01", "2025-03-30"), ABSOLV_SCOPE_MEASURE, "hannover: unknown measure is out, not an error");
+	CHECK_INT(scope("cottbus_ies", "AZ", "2025-01-01", "2025-04-01"), ABSOLV_SCOPE_IN, "cottbus: 91 days is in");
+	CHECK_INT(scope("cottbus_ies", "AZ", "2025-01-01", "2025-03-31"), ABSOLV_SCOPE_DURATION, "cottbus: 90 days is out");
+	/* invalid data */
+	CHECK_INT(scope("cottbus_ies", "AZ", "2025-04-01", "2025-03-31"), ABSOLV_SCOPE_INVALID, "exit before entry is invalid");
+	CHECK_INT(scope("cottbus_ies", "AZ", "2025-04-01", NULL), ABSOLV_SCOPE_INVALID, "no exit is invalid");
+	CHECK_INT(scope("cottbus_ies", "AZ", NULL, "2025-04-01"), ABSOLV_SCOPE_INVALID, "no entry is invalid");
+	/* outcomes: NULL counts as SUCCESS; Bremen takes premature exits */
+	p = participation("AZ", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
+	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_OUTCOME, "cottbus: premature exit is out");
+	p.outcome = ABSOLV_OUTCOME_GOAL_EARLY;
+	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_IN, "cottbus: goal reached early is in");
+	p = participation("EVL", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
+	CHECK_INT(absolv_rule_scope(preset("bremen"), &p), ABSOLV_SCOPE_IN, "bremen: premature exit is in");
+	/* Herford's filters; NULL passes */
+	p = participation("BVB", "2025-01-01", "2025-06-01", ABSOLV_CODE_NULL);
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: BvB with unknown goal and attributes passes");
+	p.goal = ABSOLV_GOAL_OTHER;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_GOAL, "herford: BvB with another goal is out");
+	p.goal = ABSOLV_GOAL_INTEGRATION;
+	p.customer_status = ABSOLV_STATUS_NAS;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_CUSTOMER_STATUS, "herford: NAS is out");
+	p.customer_status = ABSOLV_STATUS_RASU;
+	p.legal_sphere = ABSOLV_SPHERE_SGB3;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_LEGAL_SPHERE, "herford: SGB III is out");
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = 'E' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_COSACH_STATUS, "herford: CoSach E is out");
+	p.cosach_status = 'B' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: all filters met");
+	CHECK(strcmp(absolv_scope_result_name(ABSOLV_SCOPE_COSACH_STATUS), "CoSach status") == 0, "scope result names");
+}
+
+/* window of the variant chosen for a participation, as "from..to" days */
+static bool
+window_is(const char *rule, const char *measure, const char *entry, const char *exit,
+		  const char *from, const char *to)
+{
+	const absolv_rule *r = preset(rule);
+	int			v = absolv_select_variant(r, true, D(entry), D(exit),
+										  absolv_measure_lookup(measure, strlen(measure)));
+	absolv_day	f,
+				t;
+
+	return v >= 0 && absolv_variant_window(&r->variants[v], D(exit), &f, &t) &&
+		f == D(from) && t == D(to);
+}
+
+static bool
+horizon_is(const char *rule, const char *exit, const char *from, const char *to)
+{
+	absolv_day	f,
+				t;
+
+	return absolv_rule_horizon(preset(rule), D(exit), &f, &t) && f == D(from) && t == D(to);
+}
+
+static void
+test_windows(void)
+{
+	CHECK(window_is("frankfurt", "FBW", "2025-01-01", "2025-03-31", "2025-04-01", "2025-04-14"), "frankfurt window: exit+1 .. exit+14");
+	CHECK(window_is("cottbus_ies", "FBW", "2025-01-01", "2025-03-31", "2024-12-31", "2025-03-31"), "cottbus_ies window: exit-90 .. exit");
+	CHECK(window_is("cottbus_iws", "FBW", "2025-01-01", "2025-03-31", "2024-12-31", "2025-04-14"), "cottbus_iws window: exit-90 .. exit+14");
+	CHECK(window_is("bremen", "MAT", "2025-01-01", "2025-03-31", "2025-03-03", "2025-04-28"), "bremen window: exit-28 .. exit+28");
+	CHECK(window_is("hannover", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31", "2024-12-31", "2025-04-14"), "hannover FbW: exit-90 .. exit+14");
+	CHECK(window_is("hannover", "AGH", "2024-01-01", "2025-03-31", "2024-12-31", "2025-03-31"), "hannover AGH: exit-90 .. exit");
+	CHECK(window_is("hannover", "EQ", "2024-01-01", "2025-03-31", "2024-12-31", "2025-03-31"), "hannover other: exit-90 .. exit");
+	CHECK(window_is("herford", "MAT", "2024-10-01", "2025-03-31", "2024-12-31", "2025-03-31"), "herford 6 months: ieS window");
+	CHECK(window_is("herford", "MAT", "2024-10-02", "2025-03-31", "2024-12-31", "2025-04-14"), "herford under 6 months: iwS window");
+	CHECK(!absolv_window_depends_on_case(preset("cottbus_ies")) && !absolv_window_depends_on_case(preset("frankfurt")),
+		  "single-window presets have one window");
+	CHECK(absolv_window_depends_on_case(preset("hannover")) && absolv_window_depends_on_case(preset("herford")),
+		  "hannover and herford windows depend on the case");
+	/* horizons: Frankfurt from exit-28 (exception) to 10 working days (Hessen) after exit+14 */
+	CHECK(horizon_is("frankfurt", "2025-06-02", "2025-05-05", "2025-07-01"), "frankfurt horizon across Corpus Christi");
+	CHECK(horizon_is("hannover", "2025-03-31", "2024-12-31", "2025-04-14"), "hannover horizon: hull of its variants");
+	CHECK(horizon_is("herford", "2025-03-31", "2024-12-31", "2025-04-14"), "herford horizon: exclusion window");
+	{
+		absolv_day	f,
+					t;
+
+		CHECK(!absolv_rule_horizon(preset("bremen"), ABSOLV_DAY_MAX - 10, &f, &t), "horizon past the end of the date range fails");
+		CHECK(!absolv_rule_horizon(preset("bremen"), ABSOLV_DAY_POS_INFINITY, &f, &t), "horizon of an infinite exit fails");
+	}
+}
+
+typedef struct ev
+{
+	const char *kind;
+	const char *at;
+	const char *valid_until;
+} ev;
+
+/* absolv_compliant of one participation with the given evidence */
+static int
+compliant(const char *rule, const char *measure, const char *entry, const char *exit,
+		  const ev *evidence, int n)
+{
+	absolv_case c;
+	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
+
+	absolv_case_init(&c, preset(rule), &p);
+	for (int i = 0; i < n; i++)
+		absolv_case_add(&c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
+						D(evidence[i].at), evidence[i].valid_until == NULL,
+						evidence[i].valid_until ? D(evidence[i].valid_until) : 0);
+	return absolv_case_compliant(&c);
+}
+
+#define COMPLIANT(rule, measure, entry, exit, ...) \
+	compliant(rule, measure, entry, exit, (const ev[]) {__VA_ARGS__}, \
+			  (int) (sizeof((const ev[]) {__VA_ARGS__}) / sizeof(ev)))
+
+static void
+test_evidence(void)
+{
+	/* Cottbus ieS: EinV in force at exit and VV or SI in [exit-90, exit] */
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2024-12-31", NULL}, {"VV", "2025-03-31", NULL}), 1,
+			  "cottbus_ies: EinV on the first day, VV on the last day");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2024-12-30", NULL}, {"VV", "2025-03-31", NULL}), 0,
+			  "cottbus_ies: EinV a day before the window");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-01-10", "2025-03-30"}, {"SI", "2025-02-01", NULL}), 0,
+			  "cottbus_ies: EinV expiring the day before the exit");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-01-10", "2025-03-31"}, {"SI", "2025-02-01", NULL}), 1,
+			  "cottbus_ies: EinV expiring on the exit day");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-02", NULL}, {"SI", "2025-02-01", NULL}), 0,
+			  "cottbus_ies: EinV concluded after the exit");
+	CHECK_INT(COMPLIANT("cottbus_iws", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-14", NULL}, {"SI", "2025-04-14", NULL}), 1,
+			  "cottbus_iws: EinV and SI on exit+14");
+	CHECK_INT(COMPLIANT("cottbus_iws", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-15", NULL}, {"SI", "2025-04-14", NULL}), 0,
+			  "cottbus_iws: EinV on exit+15");
+	CHECK_INT(COMPLIANT("cottbus_iws", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-01-10", "2025-03-30"}, {"SI", "2025-04-14", NULL}), 0,
+			  "cottbus_iws: EinV concluded before the exit must be in force on it");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-01-10", NULL}, {"NOTE", "2025-02-01", NULL}), 0,
+			  "cottbus_ies: unknown kinds are ignored");
+	CHECK_INT(COMPLIANT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", {"Kooperationsplan", "2025-01-10", NULL}, {"Stelleninformation", "2025-02-01", NULL}), 1,
+			  "cottbus_ies: German aliases count");
+	/* Hannover */
+	CHECK_INT(COMPLIANT("hannover", "AGH", "2024-01-01", "2025-03-31", {"EINV", "2025-03-31", NULL}), 1,
+			  "hannover AGH: the EinV alone suffices");
+	CHECK_INT(COMPLIANT("hannover", "EQ", "2024-01-01", "2025-03-31", {"EINV", "2025-03-31", NULL}), 0,
+			  "hannover EQ: EinV alone is not enough");
+	CHECK_INT(COMPLIANT("hannover", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-10", NULL}, {"VV", "2025-04-14", NULL}), 1,
+			  "hannover FbW: EinV and VV after the exit count");
+	/* Herford: contact and EinV; an exception excludes */
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-01", "2025-03-31", {"CONTACT", "2025-01-05", NULL}, {"EINV", "2025-03-31", NULL}), 1,
+			  "herford ieS: contact and EinV");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-01", "2025-03-31", {"CONTACT", "2025-04-01", NULL}, {"EINV", "2025-03-31", NULL}), 0,
+			  "herford ieS: contact after the exit is late");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-04-01", NULL}, {"EINV", "2025-03-31", NULL}), 1,
+			  "herford iwS: contact after the exit counts");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2025-04-14", NULL}), -1,
+			  "herford: an exception on exit+14 excludes");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2025-04-15", NULL}), 0,
+			  "herford: an exception on exit+15 does not");
+	/* Bremen */
+	CHECK_INT(COMPLIANT("bremen", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-03-03", NULL}), 1, "bremen: contact on exit-28");
+	CHECK_INT(COMPLIANT("bremen", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-03-02", NULL}), 0, "bremen: contact on exit-29");
+	CHECK_INT(COMPLIANT("bremen", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-04-29", NULL}), 0, "bremen: contact on exit+29");
+	/* Frankfurt: contact window starts the day after the exit */
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"CONTACT", "2025-04-03", NULL}), 0, "frankfurt: contact on the exit day is early");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"CONTACT", "2025-04-04", NULL}), 1, "frankfurt: contact on exit+1");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-03-06", NULL}), -1, "frankfurt: exception on exit-28 excludes");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-03-05", NULL}), 0, "frankfurt: exception on exit-29 does not");
+
+	/*
+	 * Rescheduled appointment across Easter: exit Thu 2025-04-03, missed
+	 * on Wed 2025-04-16.  Working days in Hessen after it: 17 Apr (1),
+	 * [18 Good Friday, 21 Easter Monday], 22..25 (2..5), 28..30 (6..8),
+	 * [1 May], 2 May (9), 5 May (10).
+	 */
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-16", NULL}, {"CONTACT", "2025-05-05", NULL}), 1,
+			  "frankfurt: follow-up on the 10th working day after a missed appointment, across Easter");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-16", NULL}, {"CONTACT", "2025-05-06", NULL}), 0,
+			  "frankfurt: follow-up on the 11th working day is late");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"CONTACT", "2025-05-05", NULL}), 0,
+			  "frankfurt: a late contact without a missed appointment does not count");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-18", NULL}, {"CONTACT", "2025-04-22", NULL}), 0,
+			  "frankfurt: a missed appointment outside the window opens no follow-up");
+
+	/*
+	 * Across Corpus Christi: exit Mon 2025-06-02, missed Mon 2025-06-16:
+	 * 17, 18 (1, 2), [19 Fronleichnam], 20 (3), 23..27 (4..8), 30 (9), 1 Jul (10).
+	 */
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-06-02", {"CONTACT", "2025-07-01", NULL}, {"MISSED", "2025-06-16", NULL}), 1,
+			  "frankfurt: follow-up across Corpus Christi on the 10th working day");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-06-02", {"CONTACT", "2025-07-02", NULL}, {"MISSED", "2025-06-16", NULL}), 0,
+			  "frankfurt: one working day later is late");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-06-02", {"CONTACT", "2025-06-16", NULL}, {"MISSED", "2025-06-16", NULL}), 1,
+			  "frankfurt: a contact on the day of a missed appointment still counts as a contact in the window");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-06-02", {"CONTACT", "2025-06-20", NULL}, {"MISSED", "2025-06-21", NULL}), 0,
+			  "frankfurt: a contact before the missed appointment is no follow-up (and outside the window)");
+	/* invalid participation */
+	CHECK_INT(COMPLIANT("bremen", "MAT", "2025-04-01", "2025-03-31", {"CONTACT", "2025-03-31", NULL}), -1, "exit before entry gives NULL");
+}
+
+static void
+test_merge_and_serialize(void)
+{
+	absolv_case a,
+				b,
+				c;
+	absolv_participation p = participation("FBW", "2025-01-01", "2025-04-03", ABSOLV_CODE_NULL);
+	const absolv_rule *r = preset("frankfurt");
+	uint8_t		buf[ABSOLV_CASE_SERIAL_MAX];
+	size_t		len;
+	int			rejected = 0;
+
+	absolv_case_init(&a, r, &p);
+	absolv_case_init(&b, r, &p);
+	absolv_case_add(&a, ABSOLV_KIND_MISSED, D("2025-04-16"), true, 0);
+	absolv_case_add(&b, ABSOLV_KIND_CONTACT, D("2025-05-05"), true, 0);
+	CHECK_INT(absolv_case_compliant(&a), 0, "half a: missed appointment only");
+	CHECK_INT(absolv_case_compliant(&b), 0, "half b: late contact only");
+	CHECK(absolv_case_same_participation(&a, &b), "same participation");
+	absolv_case_merge(&a, &b);
+	CHECK_INT(absolv_case_compliant(&a), 1, "merged halves fulfil the follow-up");
+
+	len = absolv_case_serialize(&a, buf, sizeof(buf));
+	CHECK(len > 0, "serializes (%zu bytes)", len);
+	CHECK(absolv_case_deserialize(buf, len, r, &c), "deserializes");
+	CHECK_INT(absolv_case_compliant(&c), 1, "deserialized case keeps its verdict");
+	CHECK(absolv_case_same_participation(&a, &c), "deserialized case is the same participation");
+	CHECK_INT(absolv_case_serialize(&a, buf, 10), 0, "a too small buffer gives 0");
+	/* every truncation and every single-byte corruption is rejected or harmless */
+	len = absolv_case_serialize(&a, buf, sizeof(buf));
+	for (size_t cut = 0; cut < len; cut++)
+		if (!absolv_case_deserialize(buf, cut, r, &c))
+			rejected++;
+	CHECK_INT(rejected, len, "every truncated state is rejected");
+	buf[0] = 99;
+	CHECK(!absolv_case_deserialize(buf, len, r, &c), "a wrong version is rejected");
+	buf[0] = ABSOLV_CASE_SERIAL_VERSION;
+	buf[len++] = 0;
+	CHECK(!absolv_case_deserialize(buf, len, r, &c), "trailing bytes are rejected");
+	len--;
+	for (size_t i = 0; i < len; i++)
+		for (int bit = 0; bit < 8; bit++)
+		{
+			buf[i] ^= (uint8_t) (1 << bit);
+			(void) absolv_case_deserialize(buf, len, r, &c);	/* must not crash */
+			buf[i] ^= (uint8_t) (1 << bit);
+		}
+	CHECK(absolv_case_deserialize(buf, len, r, &c), "corruption tests leave the buffer intact");
+
+	p.exit = D("2025-04-04");
+	absolv_case_init(&b, r, &p);
+	CHECK(!absolv_case_same_participation(&a, &b), "a different exit is another participation");
+	p.exit_null = true;
+	absolv_case_init(&b, r, &p);
+	CHECK(b.invalid, "no exit: invalid case");
+	len = absolv_case_serialize(&b, buf, sizeof(buf));
+	CHECK(absolv_case_deserialize(buf, len, r, &c) && c.invalid && absolv_case_compliant(&c) == -1,
+		  "an invalid case round-trips");
+}
+
+/* due date of the step group named `name`, or -1 */
+static absolv_day
+due(const char *rule, const char *name, const char *measure, const char *entry, const char *exit)
+{
+	const absolv_rule *r = preset(rule);
+
+	for (int g = 0; g < absolv_schedule_groups(r); g++)
+	{
+		int			s = absolv_schedule_step(r, g, D(entry), D(exit),
+											 absolv_measure_lookup(measure, strlen(measure)));
+		absolv_day	d;
+
+		if (s >= 0 && strcmp(r->steps[s].name, name) == 0)
+			return absolv_date_eval(&r->steps[s].due, D(entry), D(exit), &d) ? d : -1;
+	}
+	return -1;
+}
+
+static void
+test_schedule(void)
+{
+	CHECK_INT(absolv_schedule_groups(preset("frankfurt")), 3, "frankfurt: three steps");
+	CHECK_INT(due("frankfurt", "Strategieende", "FBW", "2025-01-01", "2025-03-31"), D("2025-07-03"),
+			  "frankfurt: strategy ends 4 months after exit-28 (3 Mar + 4 months)");
+	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31"), D("2024-12-31"),
+			  "hannover: Umschulung starts exit-90");
+	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "FBW_FORTBILDUNG", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: Fortbildung starts exit-42");
+	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "AGH", "2024-01-01", "2025-03-31"), D("2025-04-01"),
+			  "hannover: AGH after the exit");
+	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "IK", "2024-01-01", "2025-03-31"), -1,
+			  "hannover: no start date for other measures");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-14"), D("2025-03-14"),
+			  "cottbus: exactly 3 months: exit - 1 month");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-15"), D("2025-02-15"),
+			  "cottbus: longer: exit - 2 months");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-13"), -1,
+			  "cottbus: shorter measures have no in-measure reminder");
+	CHECK_INT(due("cottbus_ies", "Einschaltung Arbeitgeberservice", "FBW", "2024-01-15", "2025-01-13"), D("2024-12-16"),
+			  "cottbus: under 12 months: exit-28");
+	CHECK_INT(due("cottbus_ies", "Einschaltung Arbeitgeberservice", "FBW", "2024-01-15", "2025-01-14"), D("2024-10-22"),
+			  "cottbus: 12 months: exit-84");
+	CHECK_INT(due("bremen", "Zuständigkeit", "FBW", "2024-01-01", "2024-06-30"), D("2024-06-02"),
+			  "bremen: responsibility step exists for FbW of 6 months");
+	CHECK(strstr(preset("bremen")->steps[absolv_schedule_step(preset("bremen"), 2, D("2024-01-01"), D("2024-06-30"), ABSOLV_MEASURE_FBW)].description, "AGS-K") != NULL,
+		  "bremen: FbW of 6 months goes to AGS-K");
+	CHECK(strstr(preset("bremen")->steps[absolv_schedule_step(preset("bremen"), 2, D("2024-01-01"), D("2024-06-29"), ABSOLV_MEASURE_FBW)].description, "IFK") != NULL,
+		  "bremen: shorter FbW stays with the IFK");
+}
+
+int
+main(void)
+{
+	test_scope();
+	test_windows();
+	test_evidence();
+	test_merge_and_serialize();
+	test_schedule();
+	return unit_done();
+}
