@@ -42,7 +42,7 @@ test/unit/bin/%: test/unit/%.c $(CORE_SRCS) src/core/*.h test/unit/unit.h
 
 .PHONY: unitcheck corecheck
 unitcheck: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "# $$t"; $$t; done
+	@status=0; for t in $(UNIT_BINS); do echo "# $$t"; $$t || status=1; done; exit $$status
 
 # the core must not include PostgreSQL headers
 corecheck:
