@@ -84,6 +84,10 @@ char_position(const parser *ps, size_t offset)
 }
 
 /* record an error at a byte offset, quoting len bytes found there */
+#if defined(__GNUC__)
+static bool fail_at(parser *ps, absolv_error_code code, size_t offset, size_t found_len,
+					const char *fmt,...) __attribute__((format(printf, 5, 6)));
+#endif
 static bool
 fail_at(parser *ps, absolv_error_code code, size_t offset, size_t found_len,
 		const char *fmt,...)

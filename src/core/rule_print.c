@@ -24,6 +24,9 @@ typedef struct sink
 } sink;
 
 /* append formatted text */
+#if defined(__GNUC__)
+static void put(sink *s, const char *fmt,...) __attribute__((format(printf, 2, 3)));
+#endif
 static void
 put(sink *s, const char *fmt,...)
 {
@@ -44,7 +47,12 @@ put_quoted(sink *s, const char *str)
 {
 	put(s, "\"");
 	for (const char *p = str; *p; p++)
-		put(s, *p == '"' ? "\"\"" : "%c", *p);
+	{
+		if (*p == '"')
+			put(s, "\"\"");
+		else
+			put(s, "%c", *p);
+	}
 	put(s, "\"");
 }
 

@@ -1,0 +1,179 @@
+/*
+ * codes_glue.c
+ *	  SQL arguments -> codes and participations of the core.
+ *
+ * RULES.md section 2: an unknown outcome, customer status, legal sphere or
+ * CoSach status is an error that names the value and the accepted codes, so
+ * that a mapping mistake cannot silently change a quota.  Every such
+ * argument is checked, whether or not the rule filters on it.  An unknown
+ * measure, goal or evidence kind is data the rules do not cover, never an
+ * error.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/date.h"
+
+#include "absolv_pg.h"
+
+/* a lookup function of codes.h or calendar.h */
+typedef int (*code_lookup) (const char *text, size_t len);
+
+/* look a non-NULL text argument up */
+static int
+lookup_text(const text *code, code_lookup lookup)
+{
+	return lookup(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+}
+
+/*
+ * Look up a code that must be known: an unknown one is an error naming the
+ * value and the accepted codes.  list names the code list in the message
+ * ("outcome"); null_meaning completes the hint for NULL.
+ */
+static int
+lookup_known(const text *code, code_lookup lookup, const char *list,
+			 const char *accepted, const char *null_meaning)
+{
+	int			result = lookup_text(code, lookup);
+
+	if (result == ABSOLV_CODE_UNKNOWN)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown %s code \"%s\"", list,
+					   absolv_clip_for_message(VARDATA_ANY(code),
+											   VARSIZE_ANY_EXHDR(code))),
+				errhint("Accepted codes: %s, or NULL%s. German aliases are listed in docs/codes.md.",
+						accepted, null_meaning));
+	return result;
+}
+
+/* the outcome of a participation; NULL counts as SUCCESS */
+int
+absolv_lookup_outcome(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_OUTCOME_SUCCESS;
+	return lookup_known(code, absolv_outcome_lookup, "outcome",
+						absolv_outcome_accepted(), "; NULL counts as SUCCESS");
+}
+
+/* the customer status (ALO, ASU, ...), or ABSOLV_CODE_NULL */
+int
+absolv_lookup_customer_status(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_CODE_NULL;
+	return lookup_known(code, absolv_customer_status_lookup, "customer status",
+						absolv_customer_status_accepted(), "");
+}
+
+/* the legal sphere (SGB2, SGB3), or ABSOLV_CODE_NULL */
+int
+absolv_lookup_legal_sphere(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_CODE_NULL;
+	return lookup_known(code, absolv_legal_sphere_lookup, "legal sphere",
+						absolv_legal_sphere_accepted(), "");
+}
+
+/* the CoSach status letter index, or ABSOLV_CODE_NULL */
+int
+absolv_lookup_cosach_status(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_CODE_NULL;
+	return lookup_known(code, absolv_cosach_lookup, "CoSach status",
+						absolv_cosach_accepted(), "");
+}
+
+/* the goal of a BvB, or ABSOLV_CODE_NULL; any unknown goal is OTHER */
+int
+absolv_lookup_goal(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_CODE_NULL;
+	return lookup_text(code, absolv_goal_lookup);
+}
+
+/* the measure, ABSOLV_CODE_UNKNOWN (in no rule's scope) or ABSOLV_CODE_NULL */
+int
+absolv_lookup_measure(const text *code)
+{
+	if (code == NULL)
+		return ABSOLV_CODE_NULL;
+	return lookup_text(code, absolv_measure_lookup);
+}
+
+/* the evidence kind, or ABSOLV_CODE_UNKNOWN for a kind no rule uses */
+int
+absolv_lookup_evidence_kind(const text *code)
+{
+	return lookup_text(code, absolv_evidence_kind_lookup);
+}
+
+/* a Land by its code or German name; unknown: error listing the 16 codes */
+absolv_land
+absolv_lookup_land(const text *code)
+{
+	int			land = lookup_text(code, absolv_land_lookup);
+
+	if (land < 0)
+	{
+		StringInfoData codes;
+
+		initStringInfo(&codes);
+		for (int i = ABSOLV_LAND_NONE + 1; i < ABSOLV_LAND_COUNT; i++)
+			appendStringInfo(&codes, "%s%s", i > ABSOLV_LAND_NONE + 1 ? ", " : "",
+							 absolv_land_code((absolv_land) i));
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown Land code \"%s\"",
+					   absolv_clip_for_message(VARDATA_ANY(code),
+											   VARSIZE_ANY_EXHDR(code))),
+				errhint("Accepted codes: %s, or the German name of the Land.",
+						codes.data));
+	}
+	return (absolv_land) land;
+}
+
+/*
+ * The participation given by the entry date, exit date and measure
+ * arguments of fcinfo, any of them NULL; the attributes that are not
+ * arguments are NULL (not checked) and the outcome is SUCCESS.
+ */
+void
+absolv_participation_from_args(FunctionCallInfo fcinfo, int entry_arg,
+							   int exit_arg, int measure_arg,
+							   absolv_participation *p)
+{
+	p->entry_null = PG_ARGISNULL(entry_arg);
+	p->entry = p->entry_null ? 0 : PG_GETARG_DATEADT(entry_arg);
+	p->exit_null = PG_ARGISNULL(exit_arg);
+	p->exit = p->exit_null ? 0 : PG_GETARG_DATEADT(exit_arg);
+	p->measure = absolv_lookup_measure(ABSOLV_GETARG_TEXT_OR_NULL(measure_arg));
+	p->outcome = ABSOLV_OUTCOME_SUCCESS;
+	p->customer_status = ABSOLV_CODE_NULL;
+	p->legal_sphere = ABSOLV_CODE_NULL;
+	p->cosach_status = ABSOLV_CODE_NULL;
+	p->goal = ABSOLV_CODE_NULL;
+}
+
+/*
+ * A user's value for an error message: its first ABSOLV_QUOTE_CHARS
+ * characters, and "..." if there were more.
+ */
+char *
+absolv_clip_for_message(const char *value, int len)
+{
+	int			clip = pg_mbcharcliplen(value, len, ABSOLV_QUOTE_CHARS);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendBinaryStringInfo(&buf, value, clip);
+	if (clip < len)
+		appendStringInfoString(&buf, "...");
+	return buf.data;
+}

@@ -1,0 +1,82 @@
+/*
+ * scope_functions.c
+ *	  absolv_in_scope: is a participation in the scope of a rule (the
+ *	  denominator of the quota)?
+ *
+ * Both forms validate every code argument they get, whether or not the rule
+ * filters on it: an unknown outcome, customer status, legal sphere or
+ * CoSach status is an error (RULES.md section 2).  Invalid participation
+ * data (no or infinite dates, exit before entry) are out of scope, never an
+ * error.
+ */
+#include "postgres.h"
+
+#include "absolv_pg.h"
+
+PG_FUNCTION_INFO_V1(absolv_in_scope_basic);
+PG_FUNCTION_INFO_V1(absolv_in_scope_full);
+
+/* arguments shared by both forms */
+#define ARG_MEASURE		0
+#define ARG_ENTRY		1
+#define ARG_EXIT		2
+#define ARG_OUTCOME		3
+/* arguments of the nine-argument form only */
+#define ARG_CUSTOMER_STATUS	4
+#define ARG_LEGAL_SPHERE	5
+#define ARG_COSACH_STATUS	6
+#define ARG_GOAL			7
+/* the rule, last */
+#define ARG_RULE_BASIC		4
+#define ARG_RULE_FULL		8
+
+/*
+ * The scope test of both forms; the rule is the last argument, rule_arg.
+ * The five-argument form has no customer status, legal sphere, CoSach
+ * status or goal: they are NULL (not checked).
+ */
+static Datum
+in_scope(FunctionCallInfo fcinfo, int rule_arg)
+{
+	bool		has_attributes = rule_arg == ARG_RULE_FULL;
+	absolv_participation p;
+	const absolv_rule *rule;
+
+	if (PG_ARGISNULL(rule_arg))
+		PG_RETURN_NULL();
+
+	absolv_participation_from_args(fcinfo, ARG_ENTRY, ARG_EXIT, ARG_MEASURE, &p);
+	p.outcome = absolv_lookup_outcome(ABSOLV_GETARG_TEXT_OR_NULL(ARG_OUTCOME));
+	if (has_attributes)
+	{
+		p.customer_status =
+			absolv_lookup_customer_status(ABSOLV_GETARG_TEXT_OR_NULL(ARG_CUSTOMER_STATUS));
+		p.legal_sphere =
+			absolv_lookup_legal_sphere(ABSOLV_GETARG_TEXT_OR_NULL(ARG_LEGAL_SPHERE));
+		p.cosach_status =
+			absolv_lookup_cosach_status(ABSOLV_GETARG_TEXT_OR_NULL(ARG_COSACH_STATUS));
+		p.goal =
+			absolv_lookup_goal(ABSOLV_GETARG_TEXT_OR_NULL(ARG_GOAL));
+	}
+
+	rule = absolv_cached_rule_get(fcinfo->flinfo,
+								  PG_GETARG_DATUM(rule_arg))->rule;
+	PG_RETURN_BOOL(absolv_rule_scope(rule, &p) == ABSOLV_SCOPE_IN);
+}
+
+/* absolv_in_scope(measure, entry_date, exit_date, outcome, rule) */
+Datum
+absolv_in_scope_basic(PG_FUNCTION_ARGS)
+{
+	return in_scope(fcinfo, ARG_RULE_BASIC);
+}
+
+/*
+ * absolv_in_scope(measure, entry_date, exit_date, outcome, customer_status,
+ *				   legal_sphere, cosach_status, goal, rule)
+ */
+Datum
+absolv_in_scope_full(PG_FUNCTION_ARGS)
+{
+	return in_scope(fcinfo, ARG_RULE_FULL);
+}
