@@ -96,7 +96,7 @@ SELECT matches(pg_temp.error_of($$SELECT 'rule x scope measure in (MAT) window e
 SELECT matches(pg_temp.error_of($$SELECT ''::absolv_rule$$), '^22P02: .*empty', 'an empty rule');
 SELECT matches(pg_temp.error_of($$SELECT 'rule x scope measure in (MAT) outcome in (WON) window exit .. exit require VV'::absolv_rule$$),
                '^22P02: .*"WON": unknown outcome: expected SUCCESS, GOAL_EARLY, PREMATURE', 'an unknown outcome in a rule');
-SELECT matches(pg_temp.error_of($$SELECT 'rule x scope measure in (MAT) window exit .. exit require ' || repeat('(', 9) || 'VV' || repeat(')', 9)$$ || '::absolv_rule'),
+SELECT matches(pg_temp.error_of($$SELECT ('rule x scope measure in (MAT) window exit .. exit require ' || repeat('(', 9) || 'VV' || repeat(')', 9))::absolv_rule$$),
                '^54000: .*nest', 'nesting deeper than the limit: 54000');
 SELECT matches(pg_temp.error_of($$SELECT ('rule x scope measure in (MAT) window exit .. exit require VV' || repeat(' ', 20000))::absolv_rule$$),
                '^54000: .*at most 16384', 'a rule text over the size limit: 54000');
