@@ -477,19 +477,34 @@ absolv_case_term_holds(const absolv_case *c, int term)
 	return false;
 }
 
-/* run a postfix program */
+/* index of the first node of the subexpression that ends at node end */
+static int
+expr_start(const absolv_expr *e, int end)
+{
+	int			need = 1;
+	int			pos = end;
+
+	while (need > 0)
+	{
+		need += e->nodes[pos].op == ABSOLV_NODE_TERM ? -1 : e->nodes[pos].arg - 1;
+		pos--;
+	}
+	return pos + 1;
+}
+
+/* run the postfix program of nodes [start, end] on given term values */
 static bool
-expr_holds(const absolv_case *c, const absolv_expr *e)
+expr_eval(const absolv_expr *e, int start, int end, const bool *term_value)
 {
 	bool		stack[ABSOLV_MAX_NODES];
 	int			top = 0;
 
-	for (int i = 0; i < e->nnodes; i++)
+	for (int i = start; i <= end; i++)
 	{
 		const absolv_node *n = &e->nodes[i];
 
 		if (n->op == ABSOLV_NODE_TERM)
-			stack[top++] = absolv_case_term_holds(c, n->arg);
+			stack[top++] = term_value[n->arg];
 		else
 		{
 			bool		acc = n->op == ABSOLV_NODE_AND;
@@ -506,6 +521,28 @@ expr_holds(const absolv_case *c, const absolv_expr *e)
 	return top == 1 && stack[0];
 }
 
+/* the truth of every term of the case's variant */
+static void
+term_values(const absolv_case *c, bool *values)
+{
+	const absolv_variant *v = &c->rule->variants[c->variant];
+
+	for (int i = 0; i < v->nterms; i++)
+		values[i] = absolv_case_term_holds(c, i);
+}
+
+/* does an expression hold with the evidence of the case? */
+static bool
+expr_holds(const absolv_case *c, const absolv_expr *e)
+{
+	bool		values[ABSOLV_MAX_TERMS];
+
+	if (e->nnodes == 0)
+		return false;
+	term_values(c, values);
+	return expr_eval(e, 0, e->nnodes - 1, values);
+}
+
 bool
 absolv_case_excluded(const absolv_case *c)
 {
@@ -520,6 +557,227 @@ absolv_case_compliant(const absolv_case *c)
 	if (c->invalid || absolv_case_excluded(c))
 		return -1;
 	return expr_holds(c, &c->rule->variants[c->variant].require) ? 1 : 0;
+}
+
+/* ------------------------------------------------------------ verdicts */
+
+const char *
+absolv_status_name(absolv_status s)
+{
+	static const char *const names[] = {"excluded", "fulfilled", "pending", "missed", "invalid"};
+
+	return (unsigned) s < sizeof(names) / sizeof(names[0]) ? names[s] : NULL;
+}
+
+/* node indexes where the parts of a requirement end; returns their number */
+static int
+part_ends(const absolv_expr *e, int *ends)
+{
+	int			root = e->nnodes - 1;
+	int			pos = root - 1;
+
+	if (e->nodes[root].op != ABSOLV_NODE_AND)
+	{
+		ends[0] = root;
+		return 1;
+	}
+	for (int i = e->nodes[root].arg - 1; i >= 0; i--)
+	{
+		ends[i] = pos;
+		pos = expr_start(e, pos) - 1;
+	}
+	return e->nodes[root].arg;
+}
+
+int
+absolv_requirement_parts(const absolv_variant *variant)
+{
+	int			ends[ABSOLV_MAX_NODES];
+
+	return part_ends(&variant->require, ends);
+}
+
+size_t
+absolv_part_print(const absolv_variant *variant, int part, char *buf, size_t size)
+{
+	int			ends[ABSOLV_MAX_NODES];
+	int			n = part_ends(&variant->require, ends);
+
+	if (part < 0 || part >= n)
+	{
+		if (size > 0)
+			buf[0] = '\0';
+		return 0;
+	}
+	return absolv_expr_print(variant, &variant->require, ends[part], buf, size);
+}
+
+/*
+ * The last day on which evidence can still satisfy term i, or -infinity:
+ * the end of its window (the exit, for "in force at exit", which needs a
+ * conclusion by the exit), or for a follow-up the latest limit of a
+ * trigger already seen: a missed appointment is not something to plan.
+ */
+static absolv_day
+term_last_day(const absolv_case *c, int i)
+{
+	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
+	absolv_day	last = ABSOLV_DAY_NEG_INFINITY;
+
+	if (!t->is_followup)
+	{
+		if (t->qualifier == ABSOLV_QUAL_IN_FORCE_AT_EXIT && c->exit < c->term_to[i])
+			return c->term_from[i] <= c->exit ? c->exit : ABSOLV_DAY_NEG_INFINITY;
+		return c->term_to[i];
+	}
+	for (int k = 0; k < c->nfollowups; k++)
+	{
+		const absolv_followup_state *f = &c->followups[k];
+
+		if (c->followup_term[k] != i)
+			continue;
+		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
+		{
+			absolv_day	limit;
+
+			if (test_day(f->triggers, f->base, y) && followup_limit(t, y, &limit))
+				last = limit > f->last ? f->last : limit;
+		}
+	}
+	return last;
+}
+
+/* the days of evidence that satisfied term i (one, or two for a follow-up) */
+static int
+term_evidence(const absolv_case *c, int i, absolv_day *days)
+{
+	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
+
+	if (!t->is_followup)
+	{
+		days[0] = c->term_first[i];
+		return 1;
+	}
+	for (int k = 0; k < c->nfollowups; k++)
+	{
+		const absolv_followup_state *f = &c->followups[k];
+
+		if (c->followup_term[k] != i)
+			continue;
+		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
+		{
+			absolv_day	limit;
+
+			if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
+				continue;
+			for (absolv_day d = y + 1; d <= limit && d <= f->last; d++)
+				if (test_day(f->responses, f->base, d))
+				{
+					days[0] = y;
+					days[1] = d;
+					return 2;
+				}
+		}
+	}
+	return 0;
+}
+
+/* add a day to a sorted set of days */
+static void
+add_evidence_day(absolv_verdict *v, absolv_day day)
+{
+	int			i = 0;
+
+	while (i < v->nevidence && v->evidence[i] < day)
+		i++;
+	if ((i < v->nevidence && v->evidence[i] == day) || v->nevidence >= ABSOLV_MAX_EVIDENCE_DATES)
+		return;
+	memmove(&v->evidence[i + 1], &v->evidence[i], (v->nevidence - i) * sizeof(absolv_day));
+	v->evidence[i] = day;
+	v->nevidence++;
+}
+
+void
+absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verdict)
+{
+	const absolv_variant *v;
+	bool		holds[ABSOLV_MAX_TERMS];
+	bool		possible[ABSOLV_MAX_TERMS];
+	absolv_day	last[ABSOLV_MAX_TERMS];
+	int			ends[ABSOLV_MAX_NODES];
+	const absolv_expr *req;
+
+	memset(verdict, 0, sizeof(*verdict));
+	if (c->invalid)
+	{
+		verdict->status = ABSOLV_STATUS_INVALID;
+		return;
+	}
+	v = &c->rule->variants[c->variant];
+	req = &v->require;
+	verdict->window_from = c->window_from;
+	verdict->window_to = c->window_to;
+	if (absolv_case_excluded(c))
+	{
+		verdict->status = ABSOLV_STATUS_EXCLUDED;
+		return;
+	}
+	term_values(c, holds);
+	verdict->nparts = part_ends(req, ends);
+	for (int p = 0; p < verdict->nparts; p++)
+		if (!expr_eval(req, expr_start(req, ends[p]), ends[p], holds))
+			verdict->missing |= 1u << p;
+	for (int i = 0; i < v->nterms; i++)
+	{
+		absolv_day	days[2];
+		int			n = holds[i] ? term_evidence(c, i, days) : 0;
+
+		for (int k = 0; k < n; k++)
+			add_evidence_day(verdict, days[k]);
+		last[i] = term_last_day(c, i);
+	}
+	if (verdict->missing == 0)
+	{
+		verdict->status = ABSOLV_STATUS_FULFILLED;
+		return;
+	}
+
+	/*
+	 * The last day to act: the latest day d on which the requirement can
+	 * still come true, every term that does not hold yet being possible
+	 * until its own last day.  Candidates are those last days.
+	 */
+	for (int i = 0; i < v->nterms; i++)
+	{
+		absolv_day	d = last[i];
+
+		if (holds[i] || d == ABSOLV_DAY_NEG_INFINITY ||
+			(verdict->has_last_day && d <= verdict->last_day))
+			continue;
+		for (int k = 0; k < v->nterms; k++)
+			possible[k] = holds[k] || last[k] >= d;
+		if (expr_eval(req, 0, req->nnodes - 1, possible))
+		{
+			verdict->has_last_day = true;
+			verdict->last_day = d;
+		}
+	}
+	/*
+	 * Possibility only shrinks as days pass, so the case is pending exactly
+	 * when that last day has not passed yet.
+	 */
+	if (verdict->has_last_day && verdict->last_day >= as_of)
+	{
+		verdict->status = ABSOLV_STATUS_PENDING;
+		return;
+	}
+	verdict->status = ABSOLV_STATUS_MISSED;
+	if (!verdict->has_last_day)
+	{
+		/* it could never come true: the window's end was the deadline */
+		verdict->has_last_day = true;
+		verdict->last_day = c->window_to;
+	}
 }
 
 /* ----------------------------------------------------------- schedule */

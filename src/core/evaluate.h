@@ -165,6 +165,49 @@ extern bool absolv_case_excluded(const absolv_case *c);
 extern int	absolv_case_compliant(const absolv_case *c);
 
 /*
+ * The verdict of a case as of a day (RULES.md section 5).  The caller
+ * passes only evidence dated on or before that day.
+ */
+typedef enum absolv_status
+{
+	ABSOLV_STATUS_EXCLUDED = 0,	/* documented exception */
+	ABSOLV_STATUS_FULFILLED,
+	ABSOLV_STATUS_PENDING,		/* not fulfilled, still possible */
+	ABSOLV_STATUS_MISSED,		/* not fulfilled, no longer possible */
+	ABSOLV_STATUS_INVALID		/* the participation's own data */
+} absolv_status;
+
+#define ABSOLV_MAX_EVIDENCE_DATES (ABSOLV_MAX_TERMS * 2)
+
+typedef struct absolv_verdict
+{
+	absolv_status status;
+	absolv_day	window_from;	/* the requirement window (valid unless invalid) */
+	absolv_day	window_to;
+	bool		has_last_day;
+	absolv_day	last_day;		/* pending or missed: the last day to act */
+	int			nparts;			/* parts of the requirement (operands of its top "and") */
+	uint32_t	missing;		/* bit i: part i does not hold */
+	int			nevidence;
+	absolv_day	evidence[ABSOLV_MAX_EVIDENCE_DATES];	/* days of evidence that
+														 * satisfied a term, sorted */
+} absolv_verdict;
+
+extern const char *absolv_status_name(absolv_status s);
+
+extern void absolv_case_verdict(const absolv_case *c, absolv_day as_of,
+								absolv_verdict *verdict);
+
+/*
+ * The parts of a variant's requirement: the operands of its top-level
+ * "and", or the whole requirement if it is no "and".  absolv_part_print
+ * writes the canonical text of part i (snprintf-like).
+ */
+extern int	absolv_requirement_parts(const absolv_variant *variant);
+extern size_t absolv_part_print(const absolv_variant *variant, int part,
+								char *buf, size_t size);
+
+/*
  * Schedule: for step group g (0, 1, ... in order of first appearance),
  * the index of the step that applies, or -1.  absolv_schedule_groups gives
  * the number of groups.

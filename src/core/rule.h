@@ -245,6 +245,13 @@ extern bool absolv_rule_parse(const char *text, size_t len, absolv_rule *rule,
  */
 extern size_t absolv_rule_print(const absolv_rule *rule, char *buf, size_t size);
 
+/*
+ * Canonical text of the subexpression of expr that ends at node `end`
+ * (snprintf-like).  Used to name the parts of a requirement.
+ */
+extern size_t absolv_expr_print(const absolv_variant *variant, const absolv_expr *expr,
+								int end, char *buf, size_t size);
+
 /* presets: the eight rules of RULES.md section 4, as rule-language text */
 extern int	absolv_preset_count(void);
 extern const char *absolv_preset_name(int i);

@@ -422,6 +422,18 @@ put_variant_body(sink *s, const absolv_variant *v, const char *indent)
 }
 
 size_t
+absolv_expr_print(const absolv_variant *variant, const absolv_expr *expr, int end,
+				  char *buf, size_t size)
+{
+	sink		s = {buf, size, 0};
+
+	if (size > 0)
+		buf[0] = '\0';
+	put_expr(&s, variant, expr, end, ABSOLV_NODE_TERM);
+	return s.len;
+}
+
+size_t
 absolv_rule_print(const absolv_rule *rule, char *buf, size_t size)
 {
 	sink		s = {buf, size, 0};

@@ -389,6 +389,89 @@ test_schedule(void)
 		  "bremen: shorter FbW stays with the IFK");
 }
 
+/* the verdict of one participation as of a day */
+static absolv_verdict
+verdict_of(const char *rule, const char *measure, const char *entry, const char *exit,
+		   const char *as_of, const ev *evidence, int n)
+{
+	absolv_case c;
+	absolv_verdict v;
+	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
+
+	absolv_case_init(&c, preset(rule), &p);
+	for (int i = 0; i < n; i++)
+		absolv_case_add(&c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
+						D(evidence[i].at), evidence[i].valid_until == NULL,
+						evidence[i].valid_until ? D(evidence[i].valid_until) : 0);
+	absolv_case_verdict(&c, D(as_of), &v);
+	return v;
+}
+
+#define VERDICT(rule, measure, entry, exit, as_of, ...) \
+	verdict_of(rule, measure, entry, exit, as_of, (const ev[]) {__VA_ARGS__}, \
+			   (int) (sizeof((const ev[]) {__VA_ARGS__}) / sizeof(ev)))
+
+static void
+test_verdicts(void)
+{
+	absolv_verdict v;
+	char		buf[256];
+	const absolv_variant *cottbus = &preset("cottbus_ies")->variants[0];
+
+	CHECK_INT(absolv_requirement_parts(cottbus), 2, "cottbus_ies has two parts");
+	absolv_part_print(cottbus, 0, buf, sizeof(buf));
+	CHECK(strcmp(buf, "EINV in force at exit") == 0, "part 1 is named \"%s\"", buf);
+	absolv_part_print(cottbus, 1, buf, sizeof(buf));
+	CHECK(strcmp(buf, "VV or SI") == 0, "part 2 is named \"%s\"", buf);
+	CHECK_INT(absolv_requirement_parts(&preset("frankfurt")->variants[0]), 1, "frankfurt has one part");
+
+	v = VERDICT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", "2025-03-01", {"NOTE", "2025-03-01", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_PENDING, "cottbus_ies: nothing yet, window open: pending");
+	CHECK(v.has_last_day && v.last_day == D("2025-03-31"), "cottbus_ies: last day to act is the exit");
+	CHECK_INT(v.missing, 3, "cottbus_ies: both parts missing");
+	CHECK(v.window_from == D("2024-12-31") && v.window_to == D("2025-03-31"), "verdict carries the window");
+	v = VERDICT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", "2025-03-31", {"EINV", "2025-02-01", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_PENDING, "cottbus_ies: on the last day still pending");
+	CHECK_INT(v.missing, 2, "cottbus_ies: only VV or SI missing");
+	v = VERDICT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", "2025-04-01", {"EINV", "2025-02-01", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_MISSED, "cottbus_ies: the day after: missed");
+	CHECK(v.last_day == D("2025-03-31"), "missed: the deadline that passed");
+	CHECK(v.nevidence == 1 && v.evidence[0] == D("2025-02-01"), "missed: the evidence that did count");
+	v = VERDICT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", "2025-04-01", {"EINV", "2025-02-01", NULL}, {"SI", "2025-01-15", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_FULFILLED, "cottbus_ies: fulfilled");
+	CHECK(v.nevidence == 2 && v.evidence[0] == D("2025-01-15") && v.evidence[1] == D("2025-02-01"),
+		  "fulfilled: evidence days, sorted");
+	CHECK(!v.has_last_day && v.missing == 0, "fulfilled: nothing missing, no deadline");
+	v = VERDICT("cottbus_iws", "FBW", "2024-01-01", "2025-03-31", "2025-04-10", {"NOTE", "2025-03-01", NULL});
+	CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-14"), "cottbus_iws: pending until exit+14");
+	v = VERDICT("cottbus_iws", "FBW", "2024-01-01", "2025-03-31", "2025-04-15", {"NOTE", "2025-03-01", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_MISSED, "cottbus_iws: missed on exit+15");
+	/* a requirement that can no longer come true is missed even inside the window */
+	v = VERDICT("cottbus_ies", "FBW", "2024-01-01", "2025-03-31", "2025-03-20", {"EINV", "2025-03-01", "2025-03-10"});
+	CHECK_INT(v.status, ABSOLV_STATUS_PENDING, "an expired EinV can still be replaced before the exit");
+
+	/* Frankfurt: a rescheduled appointment keeps the case pending after the window */
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-04-17", {"NOTE", "2025-04-03", NULL});
+	CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-17"), "frankfurt: pending on exit+14");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-04-18", {"NOTE", "2025-04-03", NULL});
+	CHECK(v.status == ABSOLV_STATUS_MISSED && v.last_day == D("2025-04-17"), "frankfurt: missed on exit+15");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-04-30", {"MISSED", "2025-04-16", NULL});
+	CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-05-05"),
+		  "frankfurt: after a missed appointment pending until 10 working days later");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-05-05", {"MISSED", "2025-04-16", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_PENDING, "frankfurt: still pending on that 10th working day");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-05-06", {"MISSED", "2025-04-16", NULL});
+	CHECK(v.status == ABSOLV_STATUS_MISSED && v.last_day == D("2025-05-05"), "frankfurt: missed the day after");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-05-06", {"MISSED", "2025-04-16", NULL}, {"CONTACT", "2025-05-05", NULL});
+	CHECK(v.status == ABSOLV_STATUS_FULFILLED && v.nevidence == 2 && v.evidence[1] == D("2025-05-05"),
+		  "frankfurt: fulfilled by the follow-up, with both days as evidence");
+	v = VERDICT("frankfurt", "FBW", "2025-01-01", "2025-04-03", "2025-05-06", {"EXCEPTION", "2025-03-10", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_EXCLUDED, "frankfurt: excluded by an exception");
+	v = VERDICT("frankfurt", "FBW", "2025-05-01", "2025-04-03", "2025-05-06", {"CONTACT", "2025-04-10", NULL});
+	CHECK_INT(v.status, ABSOLV_STATUS_INVALID, "exit before entry: invalid");
+	CHECK(strcmp(absolv_status_name(ABSOLV_STATUS_PENDING), "pending") == 0, "status names");
+}
+
 int
 main(void)
 {
@@ -397,5 +480,6 @@ main(void)
 	test_evidence();
 	test_merge_and_serialize();
 	test_schedule();
+	test_verdicts();
 	return unit_done();
 }
