@@ -172,12 +172,38 @@ date_expr_equal(const absolv_date_expr *a, const absolv_date_expr *b)
 	return true;
 }
 
+/*
+ * Do two date expressions give the same day for every exit?  Structurally
+ * equal ones do, and so do two made of days and weeks only that add up to
+ * the same number of days ("exit + 2 weeks", "exit + 14 days").
+ */
+static bool
+date_expr_same_day(const absolv_date_expr *a, const absolv_date_expr *b)
+{
+	int64_t		days[2] = {0, 0};
+	const absolv_date_expr *e[2] = {a, b};
+
+	if (date_expr_equal(a, b))
+		return true;
+	if (a->anchor != b->anchor)
+		return false;
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < e[k]->noffsets; i++)
+		{
+			if (e[k]->offsets[i].unit == ABSOLV_UNIT_MONTHS)
+				return false;
+			days[k] += (e[k]->offsets[i].unit == ABSOLV_UNIT_WEEKS ? 7 : 1) *
+				(int64_t) e[k]->offsets[i].amount;
+		}
+	return days[0] == days[1];
+}
+
 bool
 absolv_window_depends_on_case(const absolv_rule *rule)
 {
 	for (int i = 1; i < rule->nvariants; i++)
-		if (!date_expr_equal(&rule->variants[i].window.from, &rule->variants[0].window.from) ||
-			!date_expr_equal(&rule->variants[i].window.to, &rule->variants[0].window.to))
+		if (!date_expr_same_day(&rule->variants[i].window.from, &rule->variants[0].window.from) ||
+			!date_expr_same_day(&rule->variants[i].window.to, &rule->variants[0].window.to))
 			return true;
 	return false;
 }
@@ -704,6 +730,7 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 	bool		holds[ABSOLV_MAX_TERMS];
 	bool		possible[ABSOLV_MAX_TERMS];
 	absolv_day	last[ABSOLV_MAX_TERMS];
+	bool		in_require[ABSOLV_MAX_TERMS];
 	int			ends[ABSOLV_MAX_NODES];
 	const absolv_expr *req;
 
@@ -723,6 +750,11 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 		return;
 	}
 	term_values(c, holds);
+	/* only the requirement's terms count here, not the exclusion's */
+	memset(in_require, 0, sizeof(in_require));
+	for (int n = 0; n < req->nnodes; n++)
+		if (req->nodes[n].op == ABSOLV_NODE_TERM)
+			in_require[req->nodes[n].arg] = true;
 	verdict->nparts = part_ends(req, ends);
 	for (int p = 0; p < verdict->nparts; p++)
 		if (!expr_eval(req, expr_start(req, ends[p]), ends[p], holds))
@@ -730,7 +762,7 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 	for (int i = 0; i < v->nterms; i++)
 	{
 		absolv_day	days[2];
-		int			n = holds[i] ? term_evidence(c, i, days) : 0;
+		int			n = holds[i] && in_require[i] ? term_evidence(c, i, days) : 0;
 
 		for (int k = 0; k < n; k++)
 			add_evidence_day(verdict, days[k]);
@@ -751,7 +783,7 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 	{
 		absolv_day	d = last[i];
 
-		if (holds[i] || d == ABSOLV_DAY_NEG_INFINITY ||
+		if (!in_require[i] || holds[i] || d == ABSOLV_DAY_NEG_INFINITY ||
 			(verdict->has_last_day && d <= verdict->last_day))
 			continue;
 		for (int k = 0; k < v->nterms; k++)

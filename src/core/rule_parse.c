@@ -136,15 +136,26 @@ is_word_byte(unsigned char c)
 		(c >= '0' && c <= '9') || c == '_' || c >= 0x80;
 }
 
-/* skip white space and "--" comments from offset; return the new offset */
+/* is there a no-break space (U+00A0) at offset i? */
+static bool
+is_nbsp(const parser *ps, size_t i)
+{
+	return i + 1 < ps->len && (unsigned char) ps->text[i] == 0xC2 &&
+		(unsigned char) ps->text[i + 1] == 0xA0;
+}
+
+/*
+ * Skip white space (including the no-break space that office documents
+ * put in pasted text) and "--" comments from offset; return the new offset.
+ */
 static size_t
 skip_space(const parser *ps, size_t i)
 {
 	for (;;)
 	{
 		while (i < ps->len && (ps->text[i] == ' ' || ps->text[i] == '\t' ||
-							   ps->text[i] == '\n' || ps->text[i] == '\r'))
-			i++;
+							   ps->text[i] == '\n' || ps->text[i] == '\r' || is_nbsp(ps, i)))
+			i += is_nbsp(ps, i) ? 2 : 1;
 		if (i + 1 < ps->len && ps->text[i] == '-' && ps->text[i + 1] == '-')
 		{
 			while (i < ps->len && ps->text[i] != '\n')
@@ -198,7 +209,7 @@ next_token(parser *ps)
 	{
 		size_t		j = i;
 
-		while (j < ps->len && is_word_byte((unsigned char) ps->text[j]))
+		while (j < ps->len && is_word_byte((unsigned char) ps->text[j]) && !is_nbsp(ps, j))
 			j++;
 		ps->tok.type = TOK_WORD;
 		ps->tok.len = j - i;
@@ -630,16 +641,19 @@ parse_goal_filter(parser *ps, absolv_attr_filter *f)
 		size_t		len;
 		int			g;
 
-		if (ps->tok.type != TOK_WORD && ps->tok.type != TOK_STRING)
+		if (ps->tok.type != TOK_WORD && ps->tok.type != TOK_STRING &&
+			ps->tok.type != TOK_NUMBER)
 			return FAIL(ps, "expected a goal: INTEGRATION or OTHER");
 		code_text(ps, &text, &len);
-		if (len == 5 && (memcmp(text, "OTHER", 5) == 0 || memcmp(text, "other", 5) == 0))
+		if (is_kw(ps, "other"))
 			g = ABSOLV_GOAL_OTHER;
 		else if (absolv_goal_lookup(text, len) == ABSOLV_GOAL_INTEGRATION)
 			g = ABSOLV_GOAL_INTEGRATION;
 		else
 			return FAIL_CODE(ps, ABSOLV_ERR_UNKNOWN_CODE,
 							 "unknown goal: expected INTEGRATION or OTHER");
+		if (f->accepted & (1u << g))
+			return FAIL_CODE(ps, ABSOLV_ERR_INVALID, "goal listed twice");
 		f->accepted |= 1u << g;
 		if (!next_token(ps))
 			return false;
@@ -753,10 +767,10 @@ parse_scope_measures(parser *ps, absolv_scope *scope)
 
 typedef int (*code_lookup_fn) (const char *text, size_t len);
 
-/* in ( code, ... ) [not null], codes of one list */
+/* in ( code, ... ) [not null], codes of one list; "not null" only if allowed */
 static bool
 parse_attr_filter(parser *ps, absolv_attr_filter *f, code_lookup_fn lookup,
-				  const char *what, const char *accepted)
+				  const char *what, const char *accepted, bool allow_not_null)
 {
 	bool		ok;
 
@@ -780,6 +794,8 @@ parse_attr_filter(parser *ps, absolv_attr_filter *f, code_lookup_fn lookup,
 		if (code < 0)
 			return FAIL_CODE(ps, ABSOLV_ERR_UNKNOWN_CODE, "unknown %s: expected %s",
 							 what, accepted);
+		if (f->accepted & (1u << code))
+			return FAIL_CODE(ps, ABSOLV_ERR_INVALID, "%s listed twice", what);
 		f->accepted |= 1u << code;
 		if (!next_token(ps))
 			return false;
@@ -793,6 +809,9 @@ parse_attr_filter(parser *ps, absolv_attr_filter *f, code_lookup_fn lookup,
 			return false;
 		break;
 	}
+	if (is_kw(ps, "not") && !allow_not_null)
+		return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+						 "a NULL %s counts as SUCCESS: \"not null\" does not apply", what);
 	if (accept_kw(ps, "not", &ok))
 	{
 		if (!ok || !expect_kw(ps, "null", " after \"not\""))
@@ -830,10 +849,8 @@ parse_outcome(parser *ps, absolv_scope *scope, bool *seen)
 
 		memset(&f, 0, sizeof(f));
 		if (!parse_attr_filter(ps, &f, absolv_outcome_lookup, "outcome",
-							   absolv_outcome_accepted()))
+							   absolv_outcome_accepted(), false))
 			return false;
-		if (!f.null_passes)
-			return FAIL(ps, "a NULL outcome counts as SUCCESS: \"not null\" does not apply");
 		scope->outcomes = f.accepted;
 	}
 	return true;
@@ -870,7 +887,7 @@ parse_scope(parser *ps, absolv_scope *scope)
 			if (!ok || !expect_kw(ps, "status", " after \"customer\"") ||
 				!parse_attr_filter(ps, &scope->customer_status,
 								   absolv_customer_status_lookup, "customer status",
-								   absolv_customer_status_accepted()))
+								   absolv_customer_status_accepted(), true))
 				return false;
 		}
 		else if (ok && accept_kw(ps, "legal", &ok))
@@ -878,7 +895,7 @@ parse_scope(parser *ps, absolv_scope *scope)
 			if (!ok || !expect_kw(ps, "sphere", " after \"legal\"") ||
 				!parse_attr_filter(ps, &scope->legal_sphere,
 								   absolv_legal_sphere_lookup, "legal sphere",
-								   absolv_legal_sphere_accepted()))
+								   absolv_legal_sphere_accepted(), true))
 				return false;
 		}
 		else if (ok && accept_kw(ps, "cosach", &ok))
@@ -886,7 +903,7 @@ parse_scope(parser *ps, absolv_scope *scope)
 			if (!ok || !expect_kw(ps, "status", " after \"cosach\"") ||
 				!parse_attr_filter(ps, &scope->cosach_status,
 								   absolv_cosach_lookup, "CoSach status",
-								   absolv_cosach_accepted()))
+								   absolv_cosach_accepted(), true))
 				return false;
 		}
 		else if (!ok)
@@ -1067,10 +1084,16 @@ parse_term(parser *ps, int *node)
 			return false;
 		t->is_followup = true;
 		if (!parse_kind(ps, &t->trigger_kind) ||
-			!expect_kw(ps, "within", " and a time limit after the triggering evidence kind") ||
-			!parse_amount(ps, &t->limit_amount) ||
+			!expect_kw(ps, "within", " and a time limit after the triggering evidence kind"))
+			return false;
+		if (ps->tok.type == TOK_NUMBER && ps->tok.number == 0)
+			return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+							 "a follow-up needs a time limit of at least 1");
+		if (!parse_amount(ps, &t->limit_amount) ||
 			!parse_unit(ps, false, true, &t->limit_unit))
 			return false;
+		if (t->limit_unit != ABSOLV_UNIT_WORKING_DAYS && is_kw(ps, "of"))
+			return FAIL(ps, "a Land goes only with working days");
 		if (t->limit_unit == ABSOLV_UNIT_WORKING_DAYS)
 		{
 			const char *text;
@@ -1257,6 +1280,8 @@ parse_variant(parser *ps)
 {
 	absolv_rule *r = ps->rule;
 	absolv_variant *v;
+	size_t		name_pos,
+				name_len;
 
 	if (r->nvariants >= ABSOLV_MAX_VARIANTS)
 		return FAIL_CODE(ps, ABSOLV_ERR_LIMIT, "a rule has at most %d variants",
@@ -1264,11 +1289,13 @@ parse_variant(parser *ps)
 	if (r->nvariants > 0 && r->variants[r->nvariants - 1].when.otherwise)
 		return FAIL(ps, "a variant after the \"otherwise\" variant is never used");
 	v = &r->variants[r->nvariants++];
+	name_pos = ps->tok.start;
+	name_len = ps->tok.len;
 	if (!take_name(ps, v->name, "a variant name"))
 		return false;
 	for (int i = 0; i + 1 < r->nvariants; i++)
 		if (strcmp(r->variants[i].name, v->name) == 0)
-			return fail_at(ps, ABSOLV_ERR_INVALID, ps->tok.start, 0,
+			return fail_at(ps, ABSOLV_ERR_INVALID, name_pos, name_len,
 						   "variant name \"%s\" is used twice", v->name);
 	if (ps->tok.type == TOK_STRING &&
 		!take_string(ps, v->description, sizeof(v->description), "a description"))
@@ -1288,11 +1315,10 @@ parse_due(parser *ps)
 		return FAIL_CODE(ps, ABSOLV_ERR_LIMIT, "a rule has at most %d due dates",
 						 ABSOLV_MAX_STEPS);
 	s = &r->steps[r->nsteps++];
+	if (ps->tok.type == TOK_STRING && ps->tok.len == 2)
+		return FAIL_CODE(ps, ABSOLV_ERR_INVALID, "the name of a due date must not be empty");
 	if (!take_string(ps, s->name, sizeof(s->name), "the name of the due date"))
 		return false;
-	if (s->name[0] == '\0')
-		return fail_at(ps, ABSOLV_ERR_INVALID, ps->tok.start, 0,
-					   "the name of a due date must not be empty");
 	if (!parse_date_expr(ps, &s->due, false) || !parse_condition(ps, &s->when, true))
 		return false;
 	if (accept_kw(ps, "note", &ok))

@@ -470,6 +470,27 @@ test_verdicts(void)
 	v = VERDICT("frankfurt", "FBW", "2025-05-01", "2025-04-03", "2025-05-06", {"CONTACT", "2025-04-10", NULL});
 	CHECK_INT(v.status, ABSOLV_STATUS_INVALID, "exit before entry: invalid");
 	CHECK(strcmp(absolv_status_name(ABSOLV_STATUS_PENDING), "pending") == 0, "status names");
+	{
+		static absolv_rule r;
+		absolv_error err;
+		const char *text = "rule r scope measure any window exit .. exit + 14 days require CONTACT"
+			" exclude EXCEPTION and HIRING_COMMITMENT";
+		const char *variants = "rule w scope measure any variant a when measure in (MAT)"
+			" window exit - 1 week .. exit + 2 weeks require VV variant b otherwise"
+			" window exit - 7 days .. exit + 14 days require SI";
+		absolv_case c;
+		absolv_participation p = participation("MAT", "2025-01-01", "2025-03-31", ABSOLV_CODE_NULL);
+
+		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "exclusion rule parses");
+		absolv_case_init(&c, &r, &p);
+		absolv_case_add(&c, ABSOLV_KIND_EXCEPTION, D("2025-03-30"), true, 0);
+		absolv_case_add(&c, ABSOLV_KIND_CONTACT, D("2025-04-02"), true, 0);
+		absolv_case_verdict(&c, D("2025-04-30"), &v);
+		CHECK(v.status == ABSOLV_STATUS_FULFILLED && v.nevidence == 1 && v.evidence[0] == D("2025-04-02"),
+			  "evidence days name only the requirement's evidence, not a partial exclusion");
+		CHECK(absolv_rule_parse(variants, strlen(variants), &r, &err) && !absolv_window_depends_on_case(&r),
+			  "windows equal in days (1 week = 7 days, 2 weeks = 14 days) are one window");
+	}
 }
 
 int

@@ -116,6 +116,11 @@ test_canonical_form(void)
 		CHECK(strstr(c, "require EINV and (VV or SI) or CONTACT and HIRING_COMMITMENT") != NULL,
 			  "minimal parentheses: only an or inside an and");
 	}
+	c = canonical("rule\xC2\xA0r scope measure in (BVB with goal Other) window exit\xC2\xA0..\xC2\xA0" "exit require VV", &err);
+	CHECK(c != NULL && strstr(c, "BVB with goal OTHER") != NULL,
+		  "no-break spaces separate words; goal OTHER in any case (%s)", c ? "" : err.message);
+	c = canonical("rule r scope measure in (BVB with goal 1) window exit .. exit require VV", &err);
+	CHECK(c != NULL && strstr(c, "BVB with goal INTEGRATION") != NULL, "goal 1 is INTEGRATION");
 	c = canonical("rule r scope measure in (MAT) window exit .. exit require A_UNKNOWN", &err);
 	CHECK(c == NULL && err.code == ABSOLV_ERR_UNKNOWN_CODE, "unknown evidence kind in a rule is an error");
 
@@ -198,6 +203,20 @@ test_errors(void)
 	check_error("rule x \"\xE0\x80\x80\"", ABSOLV_ERR_SYNTAX, 9, "", "UTF-8", "overlong UTF-8");
 	check_error("rule x scope measure in (MAT) window exit .. exit require (((((((((VV)))))))))",
 				ABSOLV_ERR_LIMIT, 67, "(", "nest", "nesting too deep");
+
+	check_error("rule x scope measure in (MAT) customer status in (ALO, alo) window exit .. exit require VV",
+				ABSOLV_ERR_INVALID, 56, "alo", "listed twice", "a status code twice");
+	check_error("rule x scope measure in (MAT) outcome in (SUCCESS) not null window exit .. exit require VV",
+				ABSOLV_ERR_INVALID, 52, "not", "does not apply", "not null on outcomes");
+	check_error("rule x scope measure in (MAT) variant a when measure in (MAT) window exit .. exit require VV"
+				" variant a otherwise window exit .. exit require VV",
+				ABSOLV_ERR_INVALID, 102, "a", "used twice", "a variant name twice");
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV due \"\" exit",
+				ABSOLV_ERR_INVALID, 66, "\"\"", "empty", "an empty due-date name");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 0 days",
+				ABSOLV_ERR_INVALID, 87, "0", "at least 1", "a follow-up limit of 0");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 days of HE",
+				ABSOLV_ERR_SYNTAX, 95, "of", "only with working days", "a Land with calendar days");
 
 	/* a text larger than the limit */
 	big = malloc(ABSOLV_MAX_RULE_TEXT + 2);
