@@ -384,3 +384,251 @@ CREATE AGGREGATE @extschema@.absolv_compliant(entry_date pg_catalog.date, exit_d
 
 COMMENT ON AGGREGATE @extschema@.absolv_compliant(pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
   'numerator: does the participation of the group fulfil the requirement of the rule with the evidence rows of the group? NULL if excluded or invalid';
+
+------------------------------------------------------------------------------
+-- verdicts: the status of one participation as of a day (RULES.md section 5)
+------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.absolv_verdict_result AS (
+  status pg_catalog.text,
+  rule_name pg_catalog.text,
+  variant pg_catalog.text,
+  rule_fingerprint pg_catalog.text,
+  window_from pg_catalog.date,
+  window_to pg_catalog.date,
+  last_day pg_catalog.date,
+  days_left pg_catalog.int4,
+  missing pg_catalog.text[],
+  evidence_dates pg_catalog.date[]
+);
+
+COMMENT ON TYPE @extschema@.absolv_verdict_result IS
+  'the verdict of one participation as of a day, in plain SQL types for BI tools; to_jsonb(verdict) gives its JSON form';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.status IS
+  'excluded (documented exception), fulfilled, pending (not yet fulfilled, still possible), missed (no longer possible) or invalid (the participation''s own data)';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.rule_name IS
+  'the name of the rule that gave the verdict';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.variant IS
+  'the name of the rule variant that applied; NULL for a rule without variants and for invalid data';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.rule_fingerprint IS
+  'md5 of the canonical text of the rule (absolv_rule_fingerprint): which rule text gave the verdict';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.window_from IS
+  'first day of the requirement window; NULL for invalid data';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.window_to IS
+  'last day of the requirement window; NULL for invalid data';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.last_day IS
+  'pending or missed: the last day on which the requirement could still be (or could have been) fulfilled; else NULL';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.days_left IS
+  'pending: last_day - as_of; else NULL';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.missing IS
+  'pending or missed: the parts of the requirement that do not hold, as rule-language text (for example EINV in force at exit, VV or SI); else NULL';
+COMMENT ON COLUMN @extschema@.absolv_verdict_result.evidence_dates IS
+  'the days of the evidence that satisfied parts of the requirement, sorted; NULL if none';
+
+CREATE FUNCTION @extschema@.absolv_verdict_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                   pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                   pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_verdict_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_verdict_finalfn(pg_catalog.internal)
+RETURNS @extschema@.absolv_verdict_result
+AS 'MODULE_PATHNAME', 'absolv_verdict_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_verdict_combinefn(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_verdict_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_verdict_serialfn(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'absolv_verdict_serialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_verdict_deserialfn(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_verdict_deserialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_verdict_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
+  'transition function of absolv_verdict: adds one evidence row of a participation, ignoring evidence dated after as_of';
+COMMENT ON FUNCTION @extschema@.absolv_verdict_finalfn(pg_catalog.internal) IS
+  'final function of absolv_verdict: the verdict as of as_of';
+COMMENT ON FUNCTION @extschema@.absolv_verdict_combinefn(pg_catalog.internal, pg_catalog.internal) IS
+  'combine function of absolv_verdict: merges the evidence of two partial states of one participation';
+COMMENT ON FUNCTION @extschema@.absolv_verdict_serialfn(pg_catalog.internal) IS
+  'serialization function of absolv_verdict, for parallel aggregation';
+COMMENT ON FUNCTION @extschema@.absolv_verdict_deserialfn(pg_catalog.bytea, pg_catalog.internal) IS
+  'deserialization function of absolv_verdict, for parallel aggregation; checks every length and the as_of day';
+
+-- SSPACE: the state of absolv_compliant with the as_of day, in the same
+-- 1 kB size class
+CREATE AGGREGATE @extschema@.absolv_verdict(entry_date pg_catalog.date, exit_date pg_catalog.date,
+                                            measure pg_catalog.text, kind pg_catalog.text,
+                                            at pg_catalog.date, valid_until pg_catalog.date,
+                                            as_of pg_catalog.date, rule @extschema@.absolv_rule) (
+  SFUNC = @extschema@.absolv_verdict_transfn,
+  STYPE = pg_catalog.internal,
+  SSPACE = 1040,
+  FINALFUNC = @extschema@.absolv_verdict_finalfn,
+  COMBINEFUNC = @extschema@.absolv_verdict_combinefn,
+  SERIALFUNC = @extschema@.absolv_verdict_serialfn,
+  DESERIALFUNC = @extschema@.absolv_verdict_deserialfn,
+  PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.absolv_verdict(pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
+  'the verdict of the participation of the group as of as_of (status, window, last day to act, missing parts, evidence days, rule name and fingerprint); evidence dated after as_of is ignored; as_of must be the same on every row; NULL if as_of is NULL';
+
+------------------------------------------------------------------------------
+-- scope explanation: attrition reports
+------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.absolv_scope_reason(measure pg_catalog.text, entry_date pg_catalog.date,
+                                                exit_date pg_catalog.date, outcome pg_catalog.text,
+                                                rule @extschema@.absolv_rule)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'absolv_scope_reason_basic'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_scope_reason(measure pg_catalog.text, entry_date pg_catalog.date,
+                                                exit_date pg_catalog.date, outcome pg_catalog.text,
+                                                customer_status pg_catalog.text,
+                                                legal_sphere pg_catalog.text,
+                                                cosach_status pg_catalog.text, goal pg_catalog.text,
+                                                rule @extschema@.absolv_rule)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'absolv_scope_reason_full'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration or outcome';
+COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule) IS
+  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, customer status, legal sphere, CoSach status or goal';
+
+------------------------------------------------------------------------------
+-- schedule: due dates for worklists
+------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.absolv_schedule(entry_date pg_catalog.date, exit_date pg_catalog.date,
+                                            measure pg_catalog.text, rule @extschema@.absolv_rule)
+RETURNS TABLE (step pg_catalog.text, due pg_catalog.date, description pg_catalog.text)
+AS 'MODULE_PATHNAME', 'absolv_schedule'
+LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.absolv_schedule(pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'the due dates of a participation under the rule: one row per step that applies (step, due date, note), by due date; no rows for invalid dates';
+
+------------------------------------------------------------------------------
+-- rule versions: rules that change over time
+------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.absolv_rule_fingerprint(rule @extschema@.absolv_rule)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'absolv_rule_fingerprint'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_rule_fingerprint(@extschema@.absolv_rule) IS
+  'md5 of the canonical text of the rule, the same as md5(rule::text): tells which rule text gave a result';
+
+CREATE TABLE @extschema@.absolv_rule_version (
+  name pg_catalog.text NOT NULL,
+  valid_from pg_catalog.date NOT NULL,
+  valid_to pg_catalog.date,
+  rule @extschema@.absolv_rule NOT NULL,
+  note pg_catalog.text,
+  PRIMARY KEY (name, valid_from),
+  CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.absolv_rule_version', '');
+GRANT SELECT ON @extschema@.absolv_rule_version TO PUBLIC;
+-- the extension is trusted: a non-superuser who creates it owns the extension
+-- but not this table, and is to maintain the versions
+GRANT INSERT, UPDATE, DELETE ON @extschema@.absolv_rule_version TO @extowner@;
+
+COMMENT ON TABLE @extschema@.absolv_rule_version IS
+  'named rules with validity periods: judge each exit by the version in force on its exit day (absolv_rule_at); periods of one name must not overlap; the rows are the user''s and pg_dump dumps them';
+COMMENT ON COLUMN @extschema@.absolv_rule_version.name IS
+  'the name reports use for the rule, for example cottbus_ies; need not be the name inside the rule text';
+COMMENT ON COLUMN @extschema@.absolv_rule_version.valid_from IS
+  'first day of the period in which this version is in force';
+COMMENT ON COLUMN @extschema@.absolv_rule_version.valid_to IS
+  'last day of the period (inclusive); NULL: open-ended';
+COMMENT ON COLUMN @extschema@.absolv_rule_version.rule IS
+  'the rule of this version';
+COMMENT ON COLUMN @extschema@.absolv_rule_version.note IS
+  'free text, for example the directive or decision that introduced the version';
+
+CREATE FUNCTION @extschema@.absolv_rule_version_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  other record;
+BEGIN
+  -- concurrent writers of one name wait for each other, so that each sees
+  -- the periods the other committed (in READ COMMITTED)
+  PERFORM pg_catalog.pg_advisory_xact_lock(
+    '@extschema@.absolv_rule_version'::pg_catalog.regclass::pg_catalog.oid::pg_catalog.int4,
+    pg_catalog.hashtext(NEW.name));
+  SELECT v.valid_from, v.valid_to INTO other
+  FROM @extschema@.absolv_rule_version AS v
+  WHERE v.name = NEW.name
+    AND (TG_OP = 'INSERT' OR (v.name, v.valid_from) IS DISTINCT FROM (OLD.name, OLD.valid_from))
+    AND v.valid_from <= coalesce(NEW.valid_to, 'infinity'::pg_catalog.date)
+    AND NEW.valid_from <= coalesce(v.valid_to, 'infinity'::pg_catalog.date)
+  ORDER BY v.valid_from
+  LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'rule version "%" from % to % overlaps the version from % to %',
+                    NEW.name, NEW.valid_from, coalesce(NEW.valid_to::text, 'open end'),
+                    other.valid_from, coalesce(other.valid_to::text, 'open end')
+      USING ERRCODE = 'exclusion_violation',
+            HINT = 'End the earlier version (valid_to) the day before the next one begins.';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.absolv_rule_version_check() IS
+  'trigger function of absolv_rule_version: rejects a period that overlaps another version of the same name (SQLSTATE 23P01)';
+
+CREATE TRIGGER absolv_rule_version_check
+BEFORE INSERT OR UPDATE ON @extschema@.absolv_rule_version
+FOR EACH ROW EXECUTE FUNCTION @extschema@.absolv_rule_version_check();
+
+COMMENT ON TRIGGER absolv_rule_version_check ON @extschema@.absolv_rule_version IS
+  'no two versions of one name are in force on the same day';
+
+CREATE FUNCTION @extschema@.absolv_rule_at(name pg_catalog.text, day pg_catalog.date)
+RETURNS @extschema@.absolv_rule
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT v.rule
+  FROM @extschema@.absolv_rule_version AS v
+  WHERE v.name OPERATOR(pg_catalog.=) $1
+    AND v.valid_from OPERATOR(pg_catalog.<=) $2
+    AND $2 OPERATOR(pg_catalog.<=) coalesce(v.valid_to, 'infinity'::pg_catalog.date)
+  ORDER BY v.valid_from DESC
+  LIMIT 1
+$$;
+
+COMMENT ON FUNCTION @extschema@.absolv_rule_at(pg_catalog.text, pg_catalog.date) IS
+  'the version of the named rule in force on a day (valid_from <= day <= valid_to) from absolv_rule_version; NULL when none is, so that a row outside every period does not stop a report';
+
+------------------------------------------------------------------------------
+-- catalogue of the presets
+------------------------------------------------------------------------------
+
+CREATE VIEW @extschema@.absolv_catalogue AS
+SELECT p.name, p.description, p.source, p.rule::pg_catalog.text AS rule_text
+FROM @extschema@.absolv_presets() AS p;
+
+GRANT SELECT ON @extschema@.absolv_catalogue TO PUBLIC;
+
+COMMENT ON VIEW @extschema@.absolv_catalogue IS
+  'the preset rules: name, description, source document (seed file and section) and canonical rule text';

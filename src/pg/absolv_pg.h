@@ -56,6 +56,15 @@ extern struct varlena *absolv_rule_canonical(const absolv_rule *rule);
 /* errdetail text of a parse error: "At character N, at or near ...: ..." */
 extern char *absolv_error_detail(const absolv_error *error);
 
+/* a NUL-terminated name or description of a rule as text; NULL when empty */
+extern text *absolv_field_text(const char *field, size_t size);
+
+/*
+ * The fingerprint of a rule given by its canonical text: md5 in 32 hex
+ * digits, the same as md5(rule::text).
+ */
+extern text *absolv_fingerprint_text(const char *text, int len);
+
 /* rule_cache.c: compiled rules, per call site */
 
 /* a compiled rule and its canonical text, owned by a call site's cache */

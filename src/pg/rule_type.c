@@ -12,6 +12,7 @@
 
 #include "access/detoast.h"
 #include "common/hashfn.h"
+#include "common/md5.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
@@ -55,6 +56,7 @@ PG_FUNCTION_INFO_V1(absolv_rule_hash_extended);
 PG_FUNCTION_INFO_V1(absolv_rule_name);
 PG_FUNCTION_INFO_V1(absolv_rule_description);
 PG_FUNCTION_INFO_V1(absolv_presets);
+PG_FUNCTION_INFO_V1(absolv_rule_fingerprint);
 
 /*
  * Parse rule text into a palloc'd rule, or return NULL and fill *error.
@@ -410,8 +412,8 @@ absolv_rule_hash_extended(PG_FUNCTION_ARGS)
 }
 
 /* a NUL-terminated field of fixed size as text; NULL when it is empty */
-static text *
-field_text(const char *field, size_t size)
+text *
+absolv_field_text(const char *field, size_t size)
 {
 	size_t		len = strnlen(field, size);
 
@@ -424,7 +426,7 @@ absolv_rule_name(PG_FUNCTION_ARGS)
 {
 	const absolv_rule *rule =
 		absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(0))->rule;
-	text	   *result = field_text(rule->name, sizeof(rule->name));
+	text	   *result = absolv_field_text(rule->name, sizeof(rule->name));
 
 	if (result == NULL)
 		PG_RETURN_NULL();
@@ -437,10 +439,40 @@ absolv_rule_description(PG_FUNCTION_ARGS)
 {
 	const absolv_rule *rule =
 		absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(0))->rule;
-	text	   *result = field_text(rule->description, sizeof(rule->description));
+	text	   *result = absolv_field_text(rule->description,
+											   sizeof(rule->description));
 
 	if (result == NULL)
 		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(result);
+}
+
+/*
+ * The fingerprint of a rule: the md5 of its canonical text text[0..len), in
+ * 32 lower-case hex digits, equal to md5(rule::text).
+ */
+text *
+absolv_fingerprint_text(const char *text, int len)
+{
+	char		hexsum[2 * MD5_DIGEST_LENGTH + 1];
+	const char *errstr = NULL;
+
+	if (!pg_md5_hash(text, len, hexsum, &errstr))
+		ereport(ERROR,
+				errcode(ERRCODE_INTERNAL_ERROR),
+				errmsg("could not compute %s hash: %s", "MD5", errstr));
+	return cstring_to_text_with_len(hexsum, 2 * MD5_DIGEST_LENGTH);
+}
+
+/* absolv_rule_fingerprint(absolv_rule): md5 of the canonical text */
+Datum
+absolv_rule_fingerprint(PG_FUNCTION_ARGS)
+{
+	text	   *rule = PG_GETARG_TEXT_PP(0);
+	text	   *result = absolv_fingerprint_text(VARDATA_ANY(rule),
+												 VARSIZE_ANY_EXHDR(rule));
+
+	PG_FREE_IF_COPY(rule, 0);
 	PG_RETURN_TEXT_P(result);
 }
 
@@ -459,7 +491,7 @@ absolv_presets(PG_FUNCTION_ARGS)
 	{
 		const absolv_rule *rule =
 			absolv_cached_rule_by_preset(fcinfo->flinfo, i)->rule;
-		text	   *description = field_text(rule->description,
+		text	   *description = absolv_field_text(rule->description,
 											 sizeof(rule->description));
 		Datum		values[PRESET_COLUMNS];
 		bool		nulls[PRESET_COLUMNS] = {false};

@@ -1,20 +1,26 @@
 /*
  * scope_functions.c
  *	  absolv_in_scope: is a participation in the scope of a rule (the
- *	  denominator of the quota)?
+ *	  denominator of the quota)?  absolv_scope_reason: if not, which
+ *	  criterion excluded it first (for attrition reports)?
  *
- * Both forms validate every code argument they get, whether or not the rule
- * filters on it: an unknown outcome, customer status, legal sphere or
- * CoSach status is an error (RULES.md section 2).  Invalid participation
+ * Both functions take the same arguments, in two forms each, and share
+ * the scope test.  Every form validates every code argument it gets,
+ * whether or not the rule filters on it: an unknown outcome, customer
+ * status, legal sphere or CoSach status is an error (RULES.md section 2).  Invalid participation
  * data (no or infinite dates, exit before entry) are out of scope, never an
  * error.
  */
 #include "postgres.h"
 
+#include "utils/builtins.h"
+
 #include "absolv_pg.h"
 
 PG_FUNCTION_INFO_V1(absolv_in_scope_basic);
 PG_FUNCTION_INFO_V1(absolv_in_scope_full);
+PG_FUNCTION_INFO_V1(absolv_scope_reason_basic);
+PG_FUNCTION_INFO_V1(absolv_scope_reason_full);
 
 /* arguments shared by both forms */
 #define ARG_MEASURE		0
@@ -33,17 +39,19 @@ PG_FUNCTION_INFO_V1(absolv_in_scope_full);
 /*
  * The scope test of both forms; the rule is the last argument, rule_arg.
  * The five-argument form has no customer status, legal sphere, CoSach
- * status or goal: they are NULL (not checked).
+ * status or goal: they are NULL (not checked).  Returns false when the
+ * rule is NULL (the result is NULL), else true with the first criterion
+ * that excluded the participation, or ABSOLV_SCOPE_IN, in *result.
  */
-static Datum
-in_scope(FunctionCallInfo fcinfo, int rule_arg)
+static bool
+scope_test(FunctionCallInfo fcinfo, int rule_arg, absolv_scope_result *result)
 {
 	bool		has_attributes = rule_arg == ARG_RULE_FULL;
 	absolv_participation p;
 	const absolv_rule *rule;
 
 	if (PG_ARGISNULL(rule_arg))
-		PG_RETURN_NULL();
+		return false;
 
 	absolv_participation_from_args(fcinfo, ARG_ENTRY, ARG_EXIT, ARG_MEASURE, &p);
 	p.outcome = absolv_lookup_outcome(ABSOLV_GETARG_TEXT_OR_NULL(ARG_OUTCOME));
@@ -61,7 +69,35 @@ in_scope(FunctionCallInfo fcinfo, int rule_arg)
 
 	rule = absolv_cached_rule_get(fcinfo->flinfo,
 								  PG_GETARG_DATUM(rule_arg))->rule;
-	PG_RETURN_BOOL(absolv_rule_scope(rule, &p) == ABSOLV_SCOPE_IN);
+	*result = absolv_rule_scope(rule, &p);
+	return true;
+}
+
+/* absolv_in_scope, either form: true if in scope */
+static Datum
+in_scope(FunctionCallInfo fcinfo, int rule_arg)
+{
+	absolv_scope_result result;
+
+	if (!scope_test(fcinfo, rule_arg, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(result == ABSOLV_SCOPE_IN);
+}
+
+/*
+ * absolv_scope_reason, either form: NULL if in scope, else the name of the
+ * first criterion that excluded the participation ("invalid data",
+ * "measure", "duration", "outcome", "customer status", "legal sphere",
+ * "CoSach status", "goal").
+ */
+static Datum
+scope_reason(FunctionCallInfo fcinfo, int rule_arg)
+{
+	absolv_scope_result result;
+
+	if (!scope_test(fcinfo, rule_arg, &result) || result == ABSOLV_SCOPE_IN)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(absolv_scope_result_name(result)));
 }
 
 /* absolv_in_scope(measure, entry_date, exit_date, outcome, rule) */
@@ -79,4 +115,22 @@ Datum
 absolv_in_scope_full(PG_FUNCTION_ARGS)
 {
 	return in_scope(fcinfo, ARG_RULE_FULL);
+}
+
+/* absolv_scope_reason(measure, entry_date, exit_date, outcome, rule) */
+Datum
+absolv_scope_reason_basic(PG_FUNCTION_ARGS)
+{
+	return scope_reason(fcinfo, ARG_RULE_BASIC);
+}
+
+/*
+ * absolv_scope_reason(measure, entry_date, exit_date, outcome,
+ *					   customer_status, legal_sphere, cosach_status, goal,
+ *					   rule)
+ */
+Datum
+absolv_scope_reason_full(PG_FUNCTION_ARGS)
+{
+	return scope_reason(fcinfo, ARG_RULE_FULL);
 }
