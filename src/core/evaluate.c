@@ -641,14 +641,15 @@ absolv_part_print(const absolv_variant *variant, int part, char *buf, size_t siz
 /*
  * The last day on which evidence can still satisfy term i, or -infinity:
  * the end of its window (the exit, for "in force at exit", which needs a
- * conclusion by the exit), or for a follow-up the latest limit of a
- * trigger already seen: a missed appointment is not something to plan.
+ * conclusion by the exit); for a follow-up, the end of its window (a
+ * trigger may still come), or the limit of a trigger already seen if that
+ * is later.
  */
 static absolv_day
 term_last_day(const absolv_case *c, int i)
 {
 	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
-	absolv_day	last = ABSOLV_DAY_NEG_INFINITY;
+	absolv_day	last;
 
 	if (!t->is_followup)
 	{
@@ -656,6 +657,7 @@ term_last_day(const absolv_case *c, int i)
 			return c->term_from[i] <= c->exit ? c->exit : ABSOLV_DAY_NEG_INFINITY;
 		return c->term_to[i];
 	}
+	last = c->term_to[i];
 	for (int k = 0; k < c->nfollowups; k++)
 	{
 		const absolv_followup_state *f = &c->followups[k];
@@ -666,7 +668,8 @@ term_last_day(const absolv_case *c, int i)
 		{
 			absolv_day	limit;
 
-			if (test_day(f->triggers, f->base, y) && followup_limit(t, y, &limit))
+			if (test_day(f->triggers, f->base, y) && followup_limit(t, y, &limit) &&
+				limit > last)
 				last = limit > f->last ? f->last : limit;
 		}
 	}
@@ -795,21 +798,21 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 		}
 	}
 	/*
-	 * Possibility only shrinks as days pass, so the case is pending exactly
-	 * when that last day has not passed yet.
+	 * A requirement that cannot come true any more (or never could) is due
+	 * by the end of its window: "missed" means the window has closed
+	 * (RULES.md section 5).
 	 */
-	if (verdict->has_last_day && verdict->last_day >= as_of)
-	{
-		verdict->status = ABSOLV_STATUS_PENDING;
-		return;
-	}
-	verdict->status = ABSOLV_STATUS_MISSED;
 	if (!verdict->has_last_day)
 	{
-		/* it could never come true: the window's end was the deadline */
 		verdict->has_last_day = true;
 		verdict->last_day = c->window_to;
 	}
+
+	/*
+	 * Possibility only shrinks as days pass, so the case is pending exactly
+	 * when that last day has not passed yet.
+	 */
+	verdict->status = verdict->last_day >= as_of ? ABSOLV_STATUS_PENDING : ABSOLV_STATUS_MISSED;
 }
 
 /* ----------------------------------------------------------- schedule */

@@ -490,6 +490,24 @@ test_verdicts(void)
 			  "evidence days name only the requirement's evidence, not a partial exclusion");
 		CHECK(absolv_rule_parse(variants, strlen(variants), &r, &err) && !absolv_window_depends_on_case(&r),
 			  "windows equal in days (1 week = 7 days, 2 weeks = 14 days) are one window");
+		text = "rule f scope measure any window exit + 1 day .. exit + 14 days require CONTACT after MISSED within 3 days";
+		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "follow-up-only rule parses");
+		absolv_case_init(&c, &r, &p);
+		absolv_case_verdict(&c, D("2025-04-10"), &v);
+		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-14"),
+			  "a follow-up-only rule is pending while a trigger can still come");
+		absolv_case_add(&c, ABSOLV_KIND_MISSED, D("2025-04-14"), true, 0);
+		absolv_case_verdict(&c, D("2025-04-16"), &v);
+		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-17"),
+			  "after a trigger on the last day, pending until its limit");
+		text = "rule g scope measure any window exit + 5 days .. exit + 10 days require EINV in force at exit";
+		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "impossible rule parses");
+		absolv_case_init(&c, &r, &p);
+		absolv_case_verdict(&c, D("2025-04-01"), &v);
+		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-10"),
+			  "a requirement that cannot hold is not missed before its window closes");
+		absolv_case_verdict(&c, D("2025-04-11"), &v);
+		CHECK_INT(v.status, ABSOLV_STATUS_MISSED, "... and missed after");
 	}
 }
 
