@@ -273,6 +273,48 @@ RETURNS pg_catalog.daterange
 AS 'MODULE_PATHNAME', 'absolv_horizon_case'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.absolv_horizon_start(exit_date pg_catalog.date, rule @extschema@.absolv_rule)
+RETURNS pg_catalog.date
+AS 'MODULE_PATHNAME', 'absolv_horizon_start_exit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_horizon_start(entry_date pg_catalog.date, exit_date pg_catalog.date,
+                                                 measure pg_catalog.text, rule @extschema@.absolv_rule)
+RETURNS pg_catalog.date
+AS 'MODULE_PATHNAME', 'absolv_horizon_start_case'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_horizon_end(exit_date pg_catalog.date, rule @extschema@.absolv_rule)
+RETURNS pg_catalog.date
+AS 'MODULE_PATHNAME', 'absolv_horizon_end_exit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_horizon_end(entry_date pg_catalog.date, exit_date pg_catalog.date,
+                                               measure pg_catalog.text, rule @extschema@.absolv_rule)
+RETURNS pg_catalog.date
+AS 'MODULE_PATHNAME', 'absolv_horizon_end_case'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_in_horizon_support(pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_in_horizon_support'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_in_horizon(at pg_catalog.date, exit_date pg_catalog.date,
+                                              rule @extschema@.absolv_rule)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'absolv_in_horizon_exit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+SUPPORT @extschema@.absolv_in_horizon_support;
+
+CREATE FUNCTION @extschema@.absolv_in_horizon(at pg_catalog.date, entry_date pg_catalog.date,
+                                              exit_date pg_catalog.date, measure pg_catalog.text,
+                                              rule @extschema@.absolv_rule)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'absolv_in_horizon_case'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+SUPPORT @extschema@.absolv_in_horizon_support;
+
 CREATE FUNCTION @extschema@.absolv_add_working_days(day pg_catalog.date, n pg_catalog.int4,
                                                     land pg_catalog.text)
 RETURNS pg_catalog.date
@@ -292,6 +334,20 @@ COMMENT ON FUNCTION @extschema@.absolv_horizon(pg_catalog.date, @extschema@.abso
   'every day of evidence the rule can look at, over all its variants: the safe prefilter of an evidence join';
 COMMENT ON FUNCTION @extschema@.absolv_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
   'every day of evidence the rule variant that applies to the participation can look at; NULL if the dates are invalid';
+COMMENT ON FUNCTION @extschema@.absolv_horizon_start(pg_catalog.date, @extschema@.absolv_rule) IS
+  'the first day of absolv_horizon(exit_date, rule)';
+COMMENT ON FUNCTION @extschema@.absolv_horizon_start(pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'the first day of absolv_horizon(entry_date, exit_date, measure, rule)';
+COMMENT ON FUNCTION @extschema@.absolv_horizon_end(pg_catalog.date, @extschema@.absolv_rule) IS
+  'the last day of absolv_horizon(exit_date, rule)';
+COMMENT ON FUNCTION @extschema@.absolv_horizon_end(pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'the last day of absolv_horizon(entry_date, exit_date, measure, rule)';
+COMMENT ON FUNCTION @extschema@.absolv_in_horizon_support(pg_catalog.internal) IS
+  'planner support of absolv_in_horizon: rewrites it as index bounds on the day of evidence';
+COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
+  'is a day of evidence inside absolv_horizon(exit_date, rule)? The planner turns it into index bounds: the prefilter of an evidence join';
+COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'is a day of evidence inside absolv_horizon(entry_date, exit_date, measure, rule)? The planner turns it into index bounds';
 COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_catalog.int4, pg_catalog.text) IS
   'the n-th working day (Monday to Friday, no public holiday of the Land) after a day';
 COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS

@@ -3,7 +3,9 @@
  *	  Dates of a rule: the requirement window and the evidence horizon of a
  *	  participation, working days and public holidays.
  *
- * absolv_window and absolv_horizon come in two forms.  The exit-only form
+ * absolv_window and absolv_horizon come in two forms.  So do the bounds
+ * of the horizon and absolv_in_horizon, the evidence predicate whose
+ * planner support turns it into index bounds.  The exit-only form
  * serves rules with one window for every participation; the form with
  * entry date and measure picks the variant that applies.  A window or
  * horizon that cannot be computed from the data (unknown dates, arithmetic
@@ -12,8 +14,15 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
+#include "parser/parse_func.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/date.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
@@ -24,10 +33,17 @@ PG_FUNCTION_INFO_V1(absolv_window_exit);
 PG_FUNCTION_INFO_V1(absolv_window_case);
 PG_FUNCTION_INFO_V1(absolv_horizon_exit);
 PG_FUNCTION_INFO_V1(absolv_horizon_case);
+PG_FUNCTION_INFO_V1(absolv_horizon_start_exit);
+PG_FUNCTION_INFO_V1(absolv_horizon_start_case);
+PG_FUNCTION_INFO_V1(absolv_horizon_end_exit);
+PG_FUNCTION_INFO_V1(absolv_horizon_end_case);
+PG_FUNCTION_INFO_V1(absolv_in_horizon_exit);
+PG_FUNCTION_INFO_V1(absolv_in_horizon_case);
+PG_FUNCTION_INFO_V1(absolv_in_horizon_support);
 PG_FUNCTION_INFO_V1(absolv_add_working_days_date);
 PG_FUNCTION_INFO_V1(absolv_holiday);
 
-/* which range of a variant a function returns */
+/* which range of a variant a function looks at */
 typedef enum evidence_range
 {
 	RANGE_WINDOW,				/* the requirement window */
@@ -35,55 +51,31 @@ typedef enum evidence_range
 } evidence_range;
 
 /*
- * Return the closed range [from, to] as the daterange '[from, to + 1)', or
- * NULL when ok is false (the range could not be computed) or when to + 1 is
- * no date.
+ * The closed range of days [from, to] a function computed.  ok is false
+ * when it is NULL: the range could not be computed, or to + 1 is no date
+ * (so that the daterange '[from, to + 1)' and the two bounds agree).
  */
-static Datum
-return_daterange(FunctionCallInfo fcinfo, bool ok, absolv_day from,
-				 absolv_day to)
+typedef struct day_range
 {
-	TypeCacheEntry *typcache;
-	RangeBound	lower;
-	RangeBound	upper;
-
-	if (!ok || !IS_VALID_DATE((int64) to + 1))
-		PG_RETURN_NULL();
-
-	typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
-
-	lower.val = DateADTGetDatum(from);
-	lower.infinite = false;
-	lower.inclusive = true;
-	lower.lower = true;
-
-	upper.val = DateADTGetDatum(to + 1);
-	upper.infinite = false;
-	upper.inclusive = false;
-	upper.lower = false;
-
-#if PG_VERSION_NUM >= 160000
-	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, from > to, NULL));
-#else
-	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, from > to));
-#endif
-}
+	bool		ok;
+	absolv_day	from;
+	absolv_day	to;
+} day_range;
 
 /*
- * The range of a rule for an exit date alone (arguments: exit date, rule;
- * strict).  A window is defined only for a rule whose variants share one;
- * the horizon is the hull over all variants, so it is always defined and
- * is the safe prefilter of an evidence join.
+ * The range of a rule for an exit date alone: arguments exit date and rule
+ * at positions first and first + 1, both not NULL.  A window is defined
+ * only for a rule whose variants share one; the horizon is the hull over
+ * all variants, so it is always defined and is the safe prefilter of an
+ * evidence join.
  */
-static Datum
-exit_range(FunctionCallInfo fcinfo, evidence_range which)
+static day_range
+exit_range(FunctionCallInfo fcinfo, int first, evidence_range which)
 {
-	DateADT		exit = PG_GETARG_DATEADT(0);
+	DateADT		exit = PG_GETARG_DATEADT(first);
 	const absolv_rule *rule =
-		absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(1))->rule;
-	absolv_day	from = 0;
-	absolv_day	to = 0;
-	bool		ok;
+		absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(first + 1))->rule;
+	day_range	r = {false, 0, 0};
 
 	/* a property of the rule, not of the data: checked before the data */
 	if (which == RANGE_WINDOW && absolv_window_depends_on_case(rule))
@@ -94,81 +86,257 @@ exit_range(FunctionCallInfo fcinfo, evidence_range which)
 				errhint("Use absolv_window(entry_date, exit_date, measure, rule)."));
 
 	if (DATE_NOT_FINITE(exit))
-		PG_RETURN_NULL();
-
+		return r;
 	if (which == RANGE_WINDOW)
-		ok = absolv_variant_window(&rule->variants[0], exit, &from, &to);
+		r.ok = absolv_variant_window(&rule->variants[0], exit, &r.from, &r.to);
 	else
-		ok = absolv_rule_horizon(rule, exit, &from, &to);
-	return return_daterange(fcinfo, ok, from, to);
+		r.ok = absolv_rule_horizon(rule, exit, &r.from, &r.to);
+	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
+	return r;
 }
 
 /*
- * The range of the variant that applies to a participation (arguments:
- * entry date, exit date, measure, rule; not strict).  NULL when the rule or
- * the exit date is NULL, when the dates are infinite or the exit precedes
- * the entry, and when the entry is NULL but the choice of the variant
- * needs the duration.  A NULL measure is an unknown one.
+ * The range of the variant that applies to a participation: arguments
+ * entry date, exit date, measure, rule from position first on.  Not
+ * computed (ok false) when the rule or the exit date is NULL, when the
+ * dates are infinite or the exit precedes the entry, and when the entry is
+ * NULL but the choice of the variant needs the duration.  A NULL measure
+ * is an unknown one.
  */
-static Datum
-case_range(FunctionCallInfo fcinfo, evidence_range which)
+static day_range
+case_range(FunctionCallInfo fcinfo, int first, evidence_range which)
 {
 	absolv_participation p;
 	const absolv_rule *rule;
 	const absolv_variant *variant;
 	int			index;
-	absolv_day	from = 0;
-	absolv_day	to = 0;
-	bool		ok;
+	day_range	r = {false, 0, 0};
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
-		PG_RETURN_NULL();
+	if (PG_ARGISNULL(first + 1) || PG_ARGISNULL(first + 3))
+		return r;
 
-	absolv_participation_from_args(fcinfo, 0, 1, 2, &p);
+	absolv_participation_from_args(fcinfo, first, first + 1, first + 2, &p);
 	if (DATE_NOT_FINITE(p.exit) || (!p.entry_null && !absolv_dates_valid(&p)))
-		PG_RETURN_NULL();
+		return r;
 
-	rule = absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(3))->rule;
+	rule = absolv_cached_rule_get(fcinfo->flinfo, PG_GETARG_DATUM(first + 3))->rule;
 	index = absolv_select_variant(rule, !p.entry_null, p.entry, p.exit,
 								  p.measure == ABSOLV_CODE_NULL ?
 								  ABSOLV_CODE_UNKNOWN : p.measure);
 	if (index < 0)
-		PG_RETURN_NULL();
+		return r;
 
 	variant = &rule->variants[index];
 	if (which == RANGE_WINDOW)
-		ok = absolv_variant_window(variant, p.exit, &from, &to);
+		r.ok = absolv_variant_window(variant, p.exit, &r.from, &r.to);
 	else
-		ok = absolv_variant_horizon(variant, p.exit, &from, &to);
-	return return_daterange(fcinfo, ok, from, to);
+		r.ok = absolv_variant_horizon(variant, p.exit, &r.from, &r.to);
+	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
+	return r;
+}
+
+/* a range as the daterange '[from, to + 1)', or NULL */
+static Datum
+return_daterange(FunctionCallInfo fcinfo, day_range r)
+{
+	TypeCacheEntry *typcache;
+	RangeBound	lower;
+	RangeBound	upper;
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+
+	typcache = lookup_type_cache(DATERANGEOID, TYPECACHE_RANGE_INFO);
+
+	lower.val = DateADTGetDatum(r.from);
+	lower.infinite = false;
+	lower.inclusive = true;
+	lower.lower = true;
+
+	upper.val = DateADTGetDatum(r.to + 1);
+	upper.infinite = false;
+	upper.inclusive = false;
+	upper.lower = false;
+
+#if PG_VERSION_NUM >= 160000
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, r.from > r.to, NULL));
+#else
+	PG_RETURN_RANGE_P(make_range(typcache, &lower, &upper, r.from > r.to));
+#endif
 }
 
 /* absolv_window(exit_date, rule): the requirement window */
 Datum
 absolv_window_exit(PG_FUNCTION_ARGS)
 {
-	return exit_range(fcinfo, RANGE_WINDOW);
+	return return_daterange(fcinfo, exit_range(fcinfo, 0, RANGE_WINDOW));
 }
 
 /* absolv_window(entry_date, exit_date, measure, rule): the variant's window */
 Datum
 absolv_window_case(PG_FUNCTION_ARGS)
 {
-	return case_range(fcinfo, RANGE_WINDOW);
+	return return_daterange(fcinfo, case_range(fcinfo, 0, RANGE_WINDOW));
 }
 
 /* absolv_horizon(exit_date, rule): the hull of the horizons of all variants */
 Datum
 absolv_horizon_exit(PG_FUNCTION_ARGS)
 {
-	return exit_range(fcinfo, RANGE_HORIZON);
+	return return_daterange(fcinfo, exit_range(fcinfo, 0, RANGE_HORIZON));
 }
 
 /* absolv_horizon(entry_date, exit_date, measure, rule): the variant's horizon */
 Datum
 absolv_horizon_case(PG_FUNCTION_ARGS)
 {
-	return case_range(fcinfo, RANGE_HORIZON);
+	return return_daterange(fcinfo, case_range(fcinfo, 0, RANGE_HORIZON));
+}
+
+/* absolv_horizon_start(exit_date, rule): the first day of the horizon */
+Datum
+absolv_horizon_start_exit(PG_FUNCTION_ARGS)
+{
+	day_range	r = exit_range(fcinfo, 0, RANGE_HORIZON);
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(r.from);
+}
+
+/* absolv_horizon_start(entry_date, exit_date, measure, rule) */
+Datum
+absolv_horizon_start_case(PG_FUNCTION_ARGS)
+{
+	day_range	r = case_range(fcinfo, 0, RANGE_HORIZON);
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(r.from);
+}
+
+/* absolv_horizon_end(exit_date, rule): the last day of the horizon */
+Datum
+absolv_horizon_end_exit(PG_FUNCTION_ARGS)
+{
+	day_range	r = exit_range(fcinfo, 0, RANGE_HORIZON);
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(r.to);
+}
+
+/* absolv_horizon_end(entry_date, exit_date, measure, rule) */
+Datum
+absolv_horizon_end_case(PG_FUNCTION_ARGS)
+{
+	day_range	r = case_range(fcinfo, 0, RANGE_HORIZON);
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(r.to);
+}
+
+/*
+ * absolv_in_horizon(at, exit_date, rule): is a day of evidence inside the
+ * horizon?  The planner never calls it: absolv_in_horizon_support turns it
+ * into index bounds.  This is what runs when it is called directly.
+ */
+Datum
+absolv_in_horizon_exit(PG_FUNCTION_ARGS)
+{
+	DateADT		at = PG_GETARG_DATEADT(0);
+	day_range	r = exit_range(fcinfo, 1, RANGE_HORIZON);
+
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(at >= r.from && at <= r.to);
+}
+
+/* absolv_in_horizon(at, entry_date, exit_date, measure, rule), not strict */
+Datum
+absolv_in_horizon_case(PG_FUNCTION_ARGS)
+{
+	DateADT		at;
+	day_range	r;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	at = PG_GETARG_DATEADT(0);
+	r = case_range(fcinfo, 1, RANGE_HORIZON);
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(at >= r.from && at <= r.to);
+}
+
+/* the operator pg_catalog.<name>(date, date) */
+static Oid
+date_operator(const char *name)
+{
+	Oid			opno = OpernameGetOprid(list_make2(makeString("pg_catalog"), makeString(pstrdup(name))),
+										DATEOID, DATEOID);
+
+	if (!OidIsValid(opno))
+		elog(ERROR, "operator %s(date, date) not found", name);
+	return opno;
+}
+
+/*
+ * The planner support of absolv_in_horizon: rewrite
+ *	  absolv_in_horizon(at, args...)
+ * as
+ *	  at >= absolv_horizon_start(args...) AND at <= absolv_horizon_end(args...)
+ * Both bounds are plain btree conditions on the evidence's day, so with an
+ * index on (customer_id, at) a parameterized scan reads only the horizon.
+ * The result is the same, NULL included: a bound is NULL exactly when
+ * absolv_in_horizon is.
+ */
+Datum
+absolv_in_horizon_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+	SupportRequestSimplify *req;
+	FuncExpr   *call;
+	List	   *bound_args;
+	Oid			argtypes[FUNC_MAX_ARGS];
+	char	   *schema;
+	Oid			start_fn;
+	Oid			end_fn;
+	Expr	   *lower;
+	Expr	   *upper;
+	int			nargs = 0;
+	ListCell   *lc;
+
+	if (!IsA(rawreq, SupportRequestSimplify))
+		PG_RETURN_POINTER(NULL);
+	req = (SupportRequestSimplify *) rawreq;
+	call = req->fcall;
+
+	bound_args = list_copy_tail(call->args, 1);
+	foreach(lc, bound_args)
+		argtypes[nargs++] = exprType((Node *) lfirst(lc));
+	schema = get_namespace_name(get_func_namespace(call->funcid));
+	start_fn = LookupFuncName(list_make2(makeString(schema), makeString("absolv_horizon_start")),
+							  nargs, argtypes, false);
+	end_fn = LookupFuncName(list_make2(makeString(schema), makeString("absolv_horizon_end")),
+							nargs, argtypes, false);
+
+	lower = make_opclause(date_operator(">="), BOOLOID, false,
+						  (Expr *) copyObject(linitial(call->args)),
+						  (Expr *) makeFuncExpr(start_fn, DATEOID, bound_args,
+												InvalidOid, InvalidOid,
+												COERCE_EXPLICIT_CALL),
+						  InvalidOid, InvalidOid);
+	upper = make_opclause(date_operator("<="), BOOLOID, false,
+						  (Expr *) copyObject(linitial(call->args)),
+						  (Expr *) makeFuncExpr(end_fn, DATEOID,
+												copyObject(bound_args),
+												InvalidOid, InvalidOid,
+												COERCE_EXPLICIT_CALL),
+						  InvalidOid, InvalidOid);
+	set_opfuncid((OpExpr *) lower);
+	set_opfuncid((OpExpr *) upper);
+	PG_RETURN_POINTER(make_andclause(list_make2(lower, upper)));
 }
 
 /*
