@@ -40,7 +40,7 @@ FROM (
 CROSS JOIN participation p
 LEFT JOIN evidence e
        ON e.customer_id = p.customer_id
-      AND e.at <@ absolv_horizon(p.entry_date, p.exit_date, p.measure, r.rule)
+      AND absolv_in_horizon(e.at, p.entry_date, p.exit_date, p.measure, r.rule)
 WHERE absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome,
                       p.customer_status, p.legal_sphere, p.cosach_status,
                       p.goal, r.rule)
