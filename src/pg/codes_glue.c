@@ -20,11 +20,49 @@
 /* a lookup function of codes.h or calendar.h */
 typedef int (*code_lookup) (const char *text, size_t len);
 
+/*
+ * A per-backend cache of looked-up code texts.  Reports look up the codes
+ * of every row (the evidence kind in the aggregates, measure, outcome and
+ * statuses in absolv_in_scope), and a table holds few distinct spellings.
+ * Every lookup is a fixed function of the text, so the cache never goes
+ * stale.  It is direct-mapped on a hash of the list and the bytes; a text
+ * longer than a slot's key is looked up every time.
+ */
+#define LOOKUP_CACHE_SLOTS	256
+#define LOOKUP_CACHE_KEY	30
+
+typedef struct lookup_cache_slot
+{
+	code_lookup lookup;			/* NULL: empty slot */
+	int			code;
+	uint8		len;
+	char		bytes[LOOKUP_CACHE_KEY];
+} lookup_cache_slot;
+
+static lookup_cache_slot lookup_cache[LOOKUP_CACHE_SLOTS];
+
 /* look a non-NULL text argument up */
 static int
 lookup_text(const text *code, code_lookup lookup)
 {
-	return lookup(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+	const char *bytes = VARDATA_ANY(code);
+	int			len = VARSIZE_ANY_EXHDR(code);
+	lookup_cache_slot *slot;
+	uint32		hash = (uint32) len ^ (uint32) (uintptr_t) lookup;
+
+	if (len == 0 || len > LOOKUP_CACHE_KEY)
+		return lookup(bytes, len);
+	for (int i = 0; i < len; i++)
+		hash = hash * 31 + (unsigned char) bytes[i];
+	slot = &lookup_cache[hash % LOOKUP_CACHE_SLOTS];
+	if (slot->lookup != lookup || slot->len != len || memcmp(slot->bytes, bytes, len) != 0)
+	{
+		slot->code = lookup(bytes, len);
+		slot->lookup = lookup;
+		slot->len = (uint8) len;
+		memcpy(slot->bytes, bytes, len);
+	}
+	return slot->code;
 }
 
 /*
