@@ -21,7 +21,7 @@ REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
 REGRESS_OPTS = --inputdir=test --outputdir=. --load-extension=pgtap --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -I$(srcdir)/src/core -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
-EXTRA_CLEAN = $(UNIT_BINS) results/ regression.diffs regression.out
+EXTRA_CLEAN = $(UNIT_BINS) results/ regression.diffs regression.out $(EXTENSION)-$(EXTVERSION).zip
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -49,3 +49,11 @@ unitcheck: $(UNIT_BINS)
 corecheck:
 	@! grep -nE '#include[[:space:]]*[<"](postgres|fmgr|utils/|catalog/|access/|nodes/)' src/core/*.c src/core/*.h \
 		|| (echo "src/core includes PostgreSQL headers" >&2; exit 1)
+
+# --- release archive for PGXN: the committed HEAD, under one top folder ---
+DISTNAME = $(EXTENSION)-$(EXTVERSION)
+.PHONY: dist
+dist:
+	@grep -q '"version": *"$(EXTVERSION)"' META.json || { echo "META.json: version is not $(EXTVERSION)" >&2; exit 1; }
+	git archive --format=zip --prefix=$(DISTNAME)/ -o $(DISTNAME).zip HEAD
+	@echo "wrote $(DISTNAME).zip"

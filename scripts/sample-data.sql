@@ -14,15 +14,31 @@
 --   Every value derives from md5 hashes of row numbers: the same n gives
 --   byte-identical tables on every run, in every session.  The file uses no
 --   function of the absolv extension and loads without it.
+--
+--   progress: with -v progress=on, one line per tenth of each table goes to
+--   the terminal (psql's \echo), with the rows so far and the seconds since
+--   the start; off by default, so that a test that loads the file sees no
+--   output.  The tables are generated in ten chunks either way: the same
+--   rows, in the same order, as in one statement.
+--
+--   psql -v n=1000000 -v progress=on -f scripts/sample-data.sql
 
 \if :{?n}
 \else
 \set n 20000
 \endif
+\if :{?progress}
+\else
+\set progress off
+\endif
 
 \set ON_ERROR_STOP on
 SET client_encoding = 'UTF8';
 SET client_min_messages = warning;
+-- JIT would compile the hash expressions anew for every chunk, at ten times
+-- the cost of the chunk itself: off here, restored at the end
+SELECT current_setting('jit') AS sample_saved_jit \gset
+SET jit = off;
 
 DROP TABLE IF EXISTS evidence;
 DROP TABLE IF EXISTS participation;
@@ -48,6 +64,18 @@ CREATE TABLE evidence (
   at          date,
   valid_until date
 );
+
+-- the progress line of chunk k of 10 of a table: rows so far and seconds
+-- since the start of this file
+CREATE TEMP TABLE sample_clock AS SELECT clock_timestamp() AS t0;
+CREATE OR REPLACE FUNCTION pg_temp.sample_progress(what text, k int, rows_so_far bigint, total bigint)
+RETURNS text LANGUAGE sql VOLATILE
+AS $$
+  SELECT format('sample data: %s %s%s (%s %%), %s s', what, rows_so_far,
+                coalesce(' of ' || total, ''), 10 * k,
+                round(extract(epoch FROM clock_timestamp() - t0), 1))
+  FROM sample_clock
+$$;
 
 -- h(i, salt): a pseudo-random integer in [0, 2^32), a pure function of i and salt
 CREATE OR REPLACE FUNCTION pg_temp.h(i bigint, salt text) RETURNS bigint
@@ -100,7 +128,11 @@ CREATE TEMP TABLE sample_team (team_no int PRIMARY KEY, diligence int);
 INSERT INTO sample_team VALUES (1, 88), (2, 82), (3, 75), (4, 90), (5, 80), (6, 70);
 
 -- participations --------------------------------------------------------
--- about n / 1.5 distinct customers: ids drawn from 1 .. 1.15 n
+-- about n / 1.5 distinct customers: ids drawn from 1 .. 1.15 n.
+-- sample_participation(k) inserts chunk k of 10: ids (k - 1) n / 10 + 1 .. k n / 10,
+-- and returns its progress line.
+PREPARE sample_participation(int) AS
+WITH chunk AS (
 INSERT INTO participation
 SELECT s.i,
        s.customer_id,
@@ -182,12 +214,38 @@ FROM (
              pg_temp.h(g.i, 'sphere') AS r_sphere,
              pg_temp.h(g.i, 'cosach') AS r_cosach,
              pg_temp.h(g.i, 'goal') AS r_goal
-      FROM generate_series(1, :n) AS g(i)
+      FROM generate_series(($1 - 1)::bigint * :n / 10 + 1, $1::bigint * :n / 10) AS g(i)
       CROSS JOIN sample_measure_pick mp
       OFFSET 0  -- a fence: hash once per row, not once per reference
     ) c
   ) d
-) s;
+) s
+RETURNING 1
+)
+SELECT pg_temp.sample_progress('participations', $1, $1::bigint * :n / 10, :n) AS msg
+FROM (SELECT count(*) FROM chunk) AS done;
+
+EXECUTE sample_participation(1) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(2) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(3) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(4) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(5) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(6) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(7) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(8) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(9) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_participation(10) \gset
+\if :progress \echo :msg \endif
+DEALLOCATE sample_participation;
 
 -- evidence --------------------------------------------------------------
 -- Per participation up to 12 rows between exit - 150 and exit + 60 days, and
@@ -206,6 +264,12 @@ FROM (
 --   slot  9  HIRING_COMMITMENT (rare, more often with GOAL_EARLY)
 --   slot 10..12  unrelated note types
 --   slot 13..14  evidence far outside any window
+-- sample_evidence(k) inserts the evidence of chunk k of the participations
+-- and returns its progress line (the evidence rows so far).
+CREATE TEMP TABLE sample_evidence_rows (n bigint NOT NULL);
+INSERT INTO sample_evidence_rows VALUES (0);
+PREPARE sample_evidence(int) AS
+WITH chunk AS (
 INSERT INTO evidence
 SELECT e.key, e.customer_id, e.kind, e.at,
        CASE
@@ -273,6 +337,7 @@ FROM (
                1 + (pg_temp.h(p.id * 16 + 6, 'at') % 14)::int AS missed_day
         FROM participation p
         JOIN sample_team t ON t.team_no = substr(p.team, 6)::int
+        WHERE p.id > ($1 - 1)::bigint * :n / 10 AND p.id <= $1::bigint * :n / 10
         OFFSET 0  -- a fence: hash once per row, not once per reference
       ) pp
       CROSS JOIN generate_series(1, 14) AS sl(slot)
@@ -294,17 +359,52 @@ FROM (
     ) q
     OFFSET 0
   ) k
-) e;
+) e
+RETURNING 1
+),
+counted AS (
+  UPDATE sample_evidence_rows SET n = n + (SELECT count(*) FROM chunk) RETURNING n
+)
+SELECT pg_temp.sample_progress('evidence rows', $1, counted.n, NULL)
+       || format(' (participations up to %s)', $1::bigint * :n / 10) AS msg
+FROM counted;
+
+EXECUTE sample_evidence(1) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(2) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(3) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(4) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(5) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(6) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(7) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(8) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(9) \gset
+\if :progress \echo :msg \endif
+EXECUTE sample_evidence(10) \gset
+\if :progress \echo :msg \endif
+DEALLOCATE sample_evidence;
+
+\if :progress \echo 'sample data: indexes and statistics' \endif
 
 CREATE INDEX evidence_customer_at ON evidence (customer_id, at);
 CREATE INDEX participation_exit_date ON participation (exit_date);
 
-DROP TABLE sample_measure_share, sample_measure_pick, sample_team;
+DROP TABLE sample_measure_share, sample_measure_pick, sample_team, sample_clock,
+           sample_evidence_rows;
+DROP FUNCTION pg_temp.sample_progress(text, int, bigint, bigint);
 
 ANALYZE participation;
 ANALYZE evidence;
 
 RESET client_min_messages;
+SET jit = :'sample_saved_jit';
 
 SELECT (SELECT count(*) FROM participation)                     AS participations,
        (SELECT count(DISTINCT customer_id) FROM participation)  AS customers,
