@@ -102,6 +102,7 @@ extern const absolv_cached_rule *absolv_cached_rule_by_preset(FmgrInfo *flinfo,
  * another rule.
  */
 extern void absolv_rule_cache_keep(FmgrInfo *flinfo);
+extern void *absolv_call_site_extra(FmgrInfo *flinfo, Size size);
 
 /*
  * Canonical text of preset preset_index as an absolv_rule varlena, computed

@@ -17,6 +17,7 @@
  */
 #include "postgres.h"
 
+#include "nodes/primnodes.h"
 #include "utils/memutils.h"
 
 #include "absolv_pg.h"
@@ -36,6 +37,10 @@ typedef struct rule_cache
 	rule_cache_entry *head;		/* most recently used first */
 	int			nentries;
 	bool		keep;			/* never recycle an entry */
+	bool		consts_known;	/* const_value has been looked for */
+	Pointer		const_value;	/* the value of a constant rule argument, or NULL */
+	rule_cache_entry *const_entry;	/* its entry, once compiled */
+	void	   *extra;			/* the caller's own call-site data */
 } rule_cache;
 
 /*
@@ -145,6 +150,8 @@ take_entry(FmgrInfo *flinfo, rule_cache *cache)
 	entry = *link;
 	*link = NULL;
 	cache->nentries--;
+	if (entry == cache->const_entry)
+		cache->const_entry = NULL;
 
 	pfree((absolv_rule *) entry->pub.rule);
 	pfree((char *) entry->pub.text);
@@ -211,18 +218,74 @@ absolv_cached_rule_get_text(FmgrInfo *flinfo, const char *text, int len)
 	return add_entry(flinfo, cache, text, len);
 }
 
-/* the compiled rule of an absolv_rule datum (possibly toasted) */
+/*
+ * Is value the value of a constant argument of the call?  A Const's value
+ * lives in the plan, so a datum with that very pointer is that constant on
+ * every call of the call site.
+ */
+static bool
+is_constant_argument(FmgrInfo *flinfo, Pointer value)
+{
+	ListCell   *lc;
+
+	if (flinfo->fn_expr == NULL || !IsA(flinfo->fn_expr, FuncExpr))
+		return false;
+	foreach(lc, ((FuncExpr *) flinfo->fn_expr)->args)
+	{
+		Const	   *arg = (Const *) lfirst(lc);
+
+		if (IsA(arg, Const) && !arg->constisnull && !arg->constbyval &&
+			DatumGetPointer(arg->constvalue) == value)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The compiled rule of an absolv_rule datum (possibly toasted).  The rule
+ * argument of a report is nearly always a constant: then the datum is the
+ * same pointer on every call, and the entry is found without comparing
+ * texts.
+ */
 const absolv_cached_rule *
 absolv_cached_rule_get(FmgrInfo *flinfo, Datum rule_datum)
 {
-	struct varlena *value = PG_DETOAST_DATUM_PACKED(rule_datum);
+	rule_cache *cache = get_cache(flinfo);
+	struct varlena *value;
 	const absolv_cached_rule *result;
 
+	if (!cache->consts_known)
+	{
+		if (is_constant_argument(flinfo, DatumGetPointer(rule_datum)))
+			cache->const_value = DatumGetPointer(rule_datum);
+		cache->consts_known = true;
+	}
+	if (cache->const_entry != NULL && DatumGetPointer(rule_datum) == cache->const_value)
+		return &cache->const_entry->pub;
+
+	value = PG_DETOAST_DATUM_PACKED(rule_datum);
 	result = absolv_cached_rule_get_text(flinfo, VARDATA_ANY(value),
 										 VARSIZE_ANY_EXHDR(value));
 	if ((Pointer) value != DatumGetPointer(rule_datum))
 		pfree(value);
+	else if (cache->const_value != NULL && DatumGetPointer(rule_datum) == cache->const_value)
+		cache->const_entry = cache->head;	/* the entry just found or added */
 	return result;
+}
+
+/*
+ * Memory of size bytes that the caller keeps for its call site flinfo,
+ * zeroed when first asked for (the rule cache owns fn_extra, so it keeps
+ * this for its callers).
+ */
+void *
+absolv_call_site_extra(FmgrInfo *flinfo, Size size)
+{
+	rule_cache *cache = get_cache(flinfo);
+
+	if (cache->extra == NULL)
+		cache->extra = MemoryContextAllocZero(flinfo->fn_mcxt, size);
+	return cache->extra;
 }
 
 /* the compiled preset preset_index, found in the cache by its text */

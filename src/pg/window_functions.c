@@ -63,6 +63,62 @@ typedef struct day_range
 } day_range;
 
 /*
+ * A call site's cache of computed ranges.  In a hash join the evidence
+ * prefilter is evaluated for every pair of participation and evidence row,
+ * but a range depends only on the rule, the variant and the exit day, and
+ * exits cluster on a few hundred days: a direct-mapped cache on the exit
+ * day spares the date arithmetic (working days, months) of most calls.
+ */
+#define RANGE_CACHE_SLOTS 512
+
+typedef struct range_cache_slot
+{
+	const absolv_rule *rule;	/* NULL: empty slot */
+	int16		variant;		/* -1: the hull over all variants */
+	int16		which;			/* evidence_range */
+	absolv_day	exit;
+	day_range	range;
+} range_cache_slot;
+
+/* the range of variant (or, for -1, of the whole rule) for an exit day */
+static day_range
+compute_range(const absolv_rule *rule, int variant, evidence_range which, absolv_day exit)
+{
+	day_range	r = {false, 0, 0};
+
+	if (which == RANGE_WINDOW)
+		r.ok = absolv_variant_window(&rule->variants[variant < 0 ? 0 : variant], exit,
+									 &r.from, &r.to);
+	else if (variant < 0)
+		r.ok = absolv_rule_horizon(rule, exit, &r.from, &r.to);
+	else
+		r.ok = absolv_variant_horizon(&rule->variants[variant], exit, &r.from, &r.to);
+	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
+	return r;
+}
+
+/* compute_range through the call site's cache */
+static day_range
+cached_range(FunctionCallInfo fcinfo, const absolv_rule *rule, int variant,
+			 evidence_range which, absolv_day exit)
+{
+	range_cache_slot *slots = absolv_call_site_extra(fcinfo->flinfo,
+													 RANGE_CACHE_SLOTS * sizeof(range_cache_slot));
+	range_cache_slot *slot = &slots[((uint32) exit * 2 + (uint32) which) % RANGE_CACHE_SLOTS];
+
+	if (slot->rule != rule || slot->variant != variant || slot->which != which ||
+		slot->exit != exit)
+	{
+		slot->range = compute_range(rule, variant, which, exit);
+		slot->rule = rule;
+		slot->variant = (int16) variant;
+		slot->which = (int16) which;
+		slot->exit = exit;
+	}
+	return slot->range;
+}
+
+/*
  * The range of a rule for an exit date alone: arguments exit date and rule
  * at positions first and first + 1, both not NULL.  A window is defined
  * only for a rule whose variants share one; the horizon is the hull over
@@ -87,12 +143,7 @@ exit_range(FunctionCallInfo fcinfo, int first, evidence_range which)
 
 	if (DATE_NOT_FINITE(exit))
 		return r;
-	if (which == RANGE_WINDOW)
-		r.ok = absolv_variant_window(&rule->variants[0], exit, &r.from, &r.to);
-	else
-		r.ok = absolv_rule_horizon(rule, exit, &r.from, &r.to);
-	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
-	return r;
+	return cached_range(fcinfo, rule, -1, which, exit);
 }
 
 /*
@@ -108,7 +159,6 @@ case_range(FunctionCallInfo fcinfo, int first, evidence_range which)
 {
 	absolv_participation p;
 	const absolv_rule *rule;
-	const absolv_variant *variant;
 	int			index;
 	day_range	r = {false, 0, 0};
 
@@ -126,13 +176,7 @@ case_range(FunctionCallInfo fcinfo, int first, evidence_range which)
 	if (index < 0)
 		return r;
 
-	variant = &rule->variants[index];
-	if (which == RANGE_WINDOW)
-		r.ok = absolv_variant_window(variant, p.exit, &r.from, &r.to);
-	else
-		r.ok = absolv_variant_horizon(variant, p.exit, &r.from, &r.to);
-	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
-	return r;
+	return cached_range(fcinfo, rule, index, which, p.exit);
 }
 
 /* a range as the daterange '[from, to + 1)', or NULL */
