@@ -106,7 +106,7 @@ cached_range(FunctionCallInfo fcinfo, const absolv_rule *rule, int variant,
 													 RANGE_CACHE_SLOTS * sizeof(range_cache_slot));
 	range_cache_slot *slot = &slots[((uint32) exit * 2 + (uint32) which) % RANGE_CACHE_SLOTS];
 
-	if (slot->rule != rule || slot->variant != variant || slot->which != which ||
+	if (slot->rule != rule || slot->variant != variant || slot->which != (int16) which ||
 		slot->exit != exit)
 	{
 		slot->range = compute_range(rule, variant, which, exit);
