@@ -29,7 +29,7 @@
 #define ABSOLV_MAX_STEPS		24		/* schedule steps */
 #define ABSOLV_MAX_OFFSETS		4		/* "+ n unit" parts of one date */
 #define ABSOLV_MAX_AMOUNT		9999	/* largest n in "n days" */
-#define ABSOLV_FOLLOWUP_DAYS	512	/* days a follow-up term may span */
+#define ABSOLV_FOLLOWUP_DAYS	256	/* days a follow-up term may span */
 
 typedef enum absolv_unit
 {
