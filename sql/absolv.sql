@@ -619,7 +619,7 @@ COMMENT ON COLUMN @extschema@.absolv_rule_version.note IS
   'free text, for example the directive or decision that introduced the version';
 
 CREATE FUNCTION @extschema@.absolv_rule_version_check()
-RETURNS trigger
+RETURNS pg_catalog.trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
