@@ -194,13 +194,13 @@ SELECT is(pg_temp.parse('rule x scope measure any window exit - 1 day - 1 day - 
           '54000: absolv_rule is too large or too deeply nested | At character 70, at or near "-": a date has at most 4 offsets.',
           'limit: 5 offsets in a date');
 SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit + 40 months require CONTACT after MISSED within 1 day'),
-          '54000: absolv_rule is too large or too deeply nested | At character 66: a follow-up term may span at most 511 days, window and time limit together.',
+          '54000: absolv_rule is too large or too deeply nested | At character 66: a follow-up term may span at most 255 days, window and time limit together.',
           'limit: the span of a follow-up term');
-SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit + 500 days require CONTACT after MISSED within 10 days'), 'ok',
-          'limit: a follow-up span of 501 + 10 = 511 days is accepted');
-SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit + 501 days require CONTACT after MISSED within 10 days'),
-          '54000: absolv_rule is too large or too deeply nested | At character 65: a follow-up term may span at most 511 days, window and time limit together.',
-          'limit: a follow-up span of 512 days is 54000');
+SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit + 244 days require CONTACT after MISSED within 10 days'), 'ok',
+          'limit: a follow-up span of 245 + 10 = 255 days is accepted');
+SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit + 245 days require CONTACT after MISSED within 10 days'),
+          '54000: absolv_rule is too large or too deeply nested | At character 65: a follow-up term may span at most 255 days, window and time limit together.',
+          'limit: a follow-up span of 256 days is 54000');
 
 -- ===================================================================
 -- 2. binary input (absolv_rule_recv) through binary COPY
