@@ -1,0 +1,21 @@
+-- (a') cottbus_iws: the quota query of API.md (shared/spec), whose prefilter is
+--      e.at <@ absolv_horizon(...): PostgreSQL 15 cannot make index bounds of it.
+--     Two-argument horizon; nine-argument scope: the rule keeps BVB only
+--     with goal INTEGRATION, which the five-argument form cannot see (it
+--     passes NULL as the goal, and a NULL goal passes the filter).
+SELECT date_trunc('month', p.exit_date)::date AS month,
+       count(*) FILTER (WHERE ok)  AS fulfilled,
+       count(ok)                   AS counted,
+       round(100.0 * count(*) FILTER (WHERE ok) / nullif(count(ok), 0), 1) AS quota
+FROM (
+  SELECT p.id, p.exit_date,
+         absolv_compliant(p.entry_date, p.exit_date, p.measure,
+                          e.kind, e.at, e.valid_until, 'cottbus_iws') AS ok
+  FROM participation p
+  LEFT JOIN evidence e ON e.customer_id = p.customer_id
+                       AND e.at <@ absolv_horizon(p.exit_date, 'cottbus_iws')
+  WHERE absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome,
+                        p.customer_status, p.legal_sphere, p.cosach_status, p.goal, 'cottbus_iws')
+  GROUP BY p.id, p.exit_date
+) p
+GROUP BY 1 ORDER BY 1;
