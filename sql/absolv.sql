@@ -421,16 +421,16 @@ COMMENT ON FUNCTION @extschema@.absolv_compliant_serialfn(pg_catalog.internal) I
 COMMENT ON FUNCTION @extschema@.absolv_compliant_deserialfn(pg_catalog.bytea, pg_catalog.internal) IS
   'deserialization function of absolv_compliant, for parallel aggregation; checks every length';
 
--- SSPACE: the state is the core's absolv_case (392 bytes on 64-bit platforms),
--- a rule pointer, flags and the raw measure code: about 430 bytes, which the
--- allocator serves from its 512-byte size class, plus the chunk header
+-- SSPACE: the state is the core's absolv_case (776 bytes on 64-bit platforms),
+-- a rule pointer, flags and the raw measure code: about 800 bytes, which the
+-- allocator serves from its 1 kB size class, plus the chunk header
 CREATE AGGREGATE @extschema@.absolv_compliant(entry_date pg_catalog.date, exit_date pg_catalog.date,
                                               measure pg_catalog.text, kind pg_catalog.text,
                                               at pg_catalog.date, valid_until pg_catalog.date,
                                               rule @extschema@.absolv_rule) (
   SFUNC = @extschema@.absolv_compliant_transfn,
   STYPE = pg_catalog.internal,
-  SSPACE = 528,
+  SSPACE = 1040,
   FINALFUNC = @extschema@.absolv_compliant_finalfn,
   COMBINEFUNC = @extschema@.absolv_compliant_combinefn,
   SERIALFUNC = @extschema@.absolv_compliant_serialfn,
@@ -520,14 +520,14 @@ COMMENT ON FUNCTION @extschema@.absolv_verdict_deserialfn(pg_catalog.bytea, pg_c
   'deserialization function of absolv_verdict, for parallel aggregation; checks every length and the as_of day';
 
 -- SSPACE: the state of absolv_compliant with the as_of day, in the same
--- 512-byte size class
+-- 1 kB size class
 CREATE AGGREGATE @extschema@.absolv_verdict(entry_date pg_catalog.date, exit_date pg_catalog.date,
                                             measure pg_catalog.text, kind pg_catalog.text,
                                             at pg_catalog.date, valid_until pg_catalog.date,
                                             as_of pg_catalog.date, rule @extschema@.absolv_rule) (
   SFUNC = @extschema@.absolv_verdict_transfn,
   STYPE = pg_catalog.internal,
-  SSPACE = 528,
+  SSPACE = 1040,
   FINALFUNC = @extschema@.absolv_verdict_finalfn,
   COMBINEFUNC = @extschema@.absolv_verdict_combinefn,
   SERIALFUNC = @extschema@.absolv_verdict_serialfn,
@@ -692,3 +692,146 @@ COMMENT ON COLUMN @extschema@.absolv_catalogue.name IS 'the preset name, for exa
 COMMENT ON COLUMN @extschema@.absolv_catalogue.description IS 'the description of the preset';
 COMMENT ON COLUMN @extschema@.absolv_catalogue.source IS 'the seed file and the section of the directive';
 COMMENT ON COLUMN @extschema@.absolv_catalogue.rule_text IS 'the canonical rule-language text of the preset';
+
+------------------------------------------------------------------------------
+-- Partial states that travel between servers (scale-out)
+--
+-- absolv_partial is the state of absolv_compliant and absolv_verdict for one
+-- participation as a value: shards aggregate their evidence into it
+-- (absolv_partial_agg), a coordinator merges the values of one participation
+-- (absolv_partial_merge) and finishes them (absolv_partial_compliant,
+-- absolv_partial_verdict).  Text form 'v2:' || base64 of the bytes.
+------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.absolv_partial;
+
+CREATE FUNCTION @extschema@.absolv_partial_in(pg_catalog.cstring)
+RETURNS @extschema@.absolv_partial
+AS 'MODULE_PATHNAME', 'absolv_partial_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_out(@extschema@.absolv_partial)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'absolv_partial_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_recv(pg_catalog.internal)
+RETURNS @extschema@.absolv_partial
+AS 'MODULE_PATHNAME', 'absolv_partial_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_send(@extschema@.absolv_partial)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'absolv_partial_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.absolv_partial (
+  INPUT = @extschema@.absolv_partial_in,
+  OUTPUT = @extschema@.absolv_partial_out,
+  RECEIVE = @extschema@.absolv_partial_recv,
+  SEND = @extschema@.absolv_partial_send,
+  INTERNALLENGTH = VARIABLE,
+  ALIGNMENT = int4,
+  STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.absolv_partial IS
+  'the evidence of one participation under one rule, as far as absolv_compliant and absolv_verdict need it: a partial state that can travel between servers of the same absolv version (absolv_partial_agg, absolv_partial_merge, absolv_partial_compliant, absolv_partial_verdict)';
+COMMENT ON FUNCTION @extschema@.absolv_partial_in(pg_catalog.cstring) IS
+  'text input of absolv_partial: v2: and the state in base64; a malformed state is an error (22P02 syntax, XX001 content)';
+COMMENT ON FUNCTION @extschema@.absolv_partial_out(@extschema@.absolv_partial) IS
+  'text output of absolv_partial: v, the format version, a colon and the state in base64';
+COMMENT ON FUNCTION @extschema@.absolv_partial_recv(pg_catalog.internal) IS
+  'binary input of absolv_partial: the state (format version byte first), checked like text input';
+COMMENT ON FUNCTION @extschema@.absolv_partial_send(@extschema@.absolv_partial) IS
+  'binary output of absolv_partial: the state, format version byte first';
+
+CREATE FUNCTION @extschema@.absolv_partial_agg_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                       pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                       pg_catalog.date, @extschema@.absolv_rule)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_partial_agg_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_agg_combinefn(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_partial_agg_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_merge_sfunc(@extschema@.absolv_partial, @extschema@.absolv_partial)
+RETURNS @extschema@.absolv_partial
+AS 'MODULE_PATHNAME', 'absolv_partial_merge_sfunc'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_finalfn(pg_catalog.internal)
+RETURNS @extschema@.absolv_partial
+AS 'MODULE_PATHNAME', 'absolv_partial_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_serialfn(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'absolv_partial_serialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_deserialfn(pg_catalog.bytea, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_partial_deserialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_partial_agg_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
+  'transition function of absolv_partial_agg: adds one evidence row of a participation, as absolv_compliant does';
+COMMENT ON FUNCTION @extschema@.absolv_partial_agg_combinefn(pg_catalog.internal, pg_catalog.internal) IS
+  'combine function of absolv_partial_agg: merges two partial states of one participation in a parallel plan';
+COMMENT ON FUNCTION @extschema@.absolv_partial_merge_sfunc(@extschema@.absolv_partial, @extschema@.absolv_partial) IS
+  'transition and combine function of absolv_partial_merge: the two absolv_partial values of one participation merged into one; 42803 if they describe different participations or rules';
+COMMENT ON FUNCTION @extschema@.absolv_partial_finalfn(pg_catalog.internal) IS
+  'final function of absolv_partial_agg: the state as an absolv_partial';
+COMMENT ON FUNCTION @extschema@.absolv_partial_serialfn(pg_catalog.internal) IS
+  'serialization function of absolv_partial_agg, for parallel aggregation: the bytes of an absolv_partial';
+COMMENT ON FUNCTION @extschema@.absolv_partial_deserialfn(pg_catalog.bytea, pg_catalog.internal) IS
+  'deserialization function of absolv_partial_agg, for parallel aggregation; checks every length';
+
+-- SSPACE: the state of absolv_compliant
+CREATE AGGREGATE @extschema@.absolv_partial_agg(entry_date pg_catalog.date, exit_date pg_catalog.date,
+                                                measure pg_catalog.text, kind pg_catalog.text,
+                                                at pg_catalog.date, valid_until pg_catalog.date,
+                                                rule @extschema@.absolv_rule) (
+  SFUNC = @extschema@.absolv_partial_agg_transfn,
+  STYPE = pg_catalog.internal,
+  SSPACE = 1040,
+  FINALFUNC = @extschema@.absolv_partial_finalfn,
+  COMBINEFUNC = @extschema@.absolv_partial_agg_combinefn,
+  SERIALFUNC = @extschema@.absolv_partial_serialfn,
+  DESERIALFUNC = @extschema@.absolv_partial_deserialfn,
+  PARALLEL = SAFE
+);
+
+-- the state is an absolv_partial, not INTERNAL: the first value of a group
+-- is taken as it is, and Citus can distribute the aggregate (one argument,
+-- a combine function, a state type that is no pseudo-type)
+CREATE AGGREGATE @extschema@.absolv_partial_merge(@extschema@.absolv_partial) (
+  SFUNC = @extschema@.absolv_partial_merge_sfunc,
+  STYPE = @extschema@.absolv_partial,
+  COMBINEFUNC = @extschema@.absolv_partial_merge_sfunc,
+  PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.absolv_partial_agg(pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule) IS
+  'the first level, on each shard: the evidence rows of the group (one participation) as an absolv_partial; the arguments and rules of absolv_compliant; NULL if no row had a rule';
+COMMENT ON AGGREGATE @extschema@.absolv_partial_merge(@extschema@.absolv_partial) IS
+  'the second level, on the coordinator: merges the absolv_partial values of one participation (from several shards or parts) into one; NULL values are skipped; 42803 if they describe different participations or rules';
+
+CREATE FUNCTION @extschema@.absolv_partial_compliant(@extschema@.absolv_partial)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'absolv_partial_compliant'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION @extschema@.absolv_partial_verdict(@extschema@.absolv_partial, as_of pg_catalog.date)
+RETURNS @extschema@.absolv_verdict_result
+AS 'MODULE_PATHNAME', 'absolv_partial_verdict'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_partial_compliant(@extschema@.absolv_partial) IS
+  'finishes an absolv_partial: what absolv_compliant gives over the same evidence (true, false, NULL if excluded or invalid)';
+COMMENT ON FUNCTION @extschema@.absolv_partial_verdict(@extschema@.absolv_partial, pg_catalog.date) IS
+  'finishes an absolv_partial: what absolv_verdict gives over the same evidence with the same as_of; evidence dated after as_of is left out exactly, whatever as_of is';

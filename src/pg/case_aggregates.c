@@ -38,6 +38,7 @@
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 #include "nodes/primnodes.h"
 #include "port/pg_bswap.h"
@@ -90,6 +91,27 @@ static const aggregate_kind compliant_kind = {
 static const aggregate_kind verdict_kind = {
 	"absolv_verdict", 1, 8, 7,
 	"Entry date, exit date, measure, as_of and rule"
+};
+
+/*
+ * The partial states that travel between servers (partial_state.c) are
+ * the state of absolv_compliant under the names of the aggregates that
+ * build and merge it and of the type absolv_partial, whose bytes are its
+ * serialized form: all three have the id of absolv_compliant.
+ */
+static const aggregate_kind partial_agg_kind = {
+	"absolv_partial_agg", 0, 7, 0,
+	"Entry date, exit date, measure and rule"
+};
+
+static const aggregate_kind partial_merge_kind = {
+	"absolv_partial_merge", 0, 0, 0,
+	"The participation (entry date, exit date, measure) and the rule of every absolv_partial"
+};
+
+static const aggregate_kind partial_value_kind = {
+	"absolv_partial", 0, 0, 0,
+	"Entry date, exit date, measure and rule"
 };
 
 typedef struct case_state
@@ -412,32 +434,20 @@ transition(FunctionCallInfo fcinfo, const aggregate_kind *kind)
  * group.  A missing left state becomes a copy of the right one in the
  * aggregate context: the right one may live in a shorter-lived context.
  */
-static Datum
-combine(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+static case_state *
+combine_states(const aggregate_kind *kind, MemoryContext aggcontext,
+			   case_state *left, const case_state *right)
 {
-	MemoryContext aggcontext;
-	case_state *left;
-	case_state *right;
 	participation_key left_key;
 	participation_key right_key;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s_combinefn called in non-aggregate context", kind->name);
-
-	left = PG_ARGISNULL(0) ? NULL : (case_state *) PG_GETARG_POINTER(0);
-	right = PG_ARGISNULL(1) ? NULL : (case_state *) PG_GETARG_POINTER(1);
-
 	if (right == NULL)
-	{
-		if (left == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(left);
-	}
+		return left;
 	if (left == NULL)
 	{
 		left = MemoryContextAlloc(aggcontext, STATE_SIZE(right->measure_len));
 		memcpy(left, right, STATE_SIZE(right->measure_len));
-		PG_RETURN_POINTER(left);
+		return left;
 	}
 
 	state_key(right, &right_key);
@@ -448,6 +458,24 @@ combine(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 		report_rule_mismatch(kind, right->rule->rule, left->rule->rule, true);
 
 	absolv_case_merge(&left->c, &right->c);
+	return left;
+}
+
+/* combine_states() as a combine function: states in arguments 0 and 1 */
+static Datum
+combine(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+{
+	MemoryContext aggcontext;
+	case_state *left;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s_combinefn called in non-aggregate context", kind->name);
+
+	left = combine_states(kind, aggcontext,
+						  PG_ARGISNULL(0) ? NULL : (case_state *) PG_GETARG_POINTER(0),
+						  PG_ARGISNULL(1) ? NULL : (case_state *) PG_GETARG_POINTER(1));
+	if (left == NULL)
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(left);
 }
 
@@ -456,16 +484,12 @@ combine(FunctionCallInfo fcinfo, const aggregate_kind *kind)
  * described at the top of this file.  A preset rule is sent by its index,
  * any other by its canonical text.
  */
-static Datum
-serialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+static bytea *
+serialize_state(const case_state *state, const aggregate_kind *kind)
 {
-	case_state *state = (case_state *) PG_GETARG_POINTER(0);
 	uint8		casebuf[ABSOLV_CASE_SERIAL_MAX];
 	size_t		caselen;
 	StringInfoData buf;
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "%s_serialfn called in non-aggregate context", kind->name);
 
 	caselen = absolv_case_serialize(&state->c, casebuf, sizeof(casebuf));
 	Assert(caselen > 0 && caselen <= sizeof(casebuf));
@@ -498,7 +522,16 @@ serialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 			pq_sendint32(&buf, (uint32) state->as_of);
 	}
 	pq_sendbytes(&buf, (const char *) casebuf, caselen);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return pq_endtypsend(&buf);
+}
+
+/* serialize_state() as a serialization function */
+static Datum
+serialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s_serialfn called in non-aggregate context", kind->name);
+	PG_RETURN_BYTEA_P(serialize_state((case_state *) PG_GETARG_POINTER(0), kind));
 }
 
 /* raise the error of a serialized state that cannot be read */
@@ -545,7 +578,7 @@ read_uint32(state_reader *reader, const char *what)
 
 /* read the rule reference of a serialized state */
 static const absolv_cached_rule *
-read_rule(FunctionCallInfo fcinfo, state_reader *reader)
+read_rule(FmgrInfo *flinfo, state_reader *reader)
 {
 	uint8		reference = read_uint8(reader, "rule reference");
 
@@ -557,14 +590,14 @@ read_rule(FunctionCallInfo fcinfo, state_reader *reader)
 			malformed(reader->kind,
 					  psprintf("Preset index %u is out of range: there are %d presets.",
 							   preset, absolv_preset_count()));
-		return absolv_cached_rule_by_preset(fcinfo->flinfo, preset);
+		return absolv_cached_rule_by_preset(flinfo, preset);
 	}
 	if (reference == RULE_REF_TEXT)
 	{
 		uint32		len = read_uint32(reader, "rule text length");
 		const char *text = read_bytes(reader, len, "rule text");
 
-		return absolv_cached_rule_get_text(fcinfo->flinfo, text, (int) len);
+		return absolv_cached_rule_get_text(flinfo, text, (int) len);
 	}
 	malformed(reader->kind,
 			  psprintf("Rule reference kind %u is unknown.", reference));
@@ -600,10 +633,10 @@ read_as_of(state_reader *reader, case_state *state)
  * the case matches its measure.  The state is built in the current memory
  * context; the combine function copies what it keeps.
  */
-static Datum
-deserialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+static case_state *
+deserialize_state(FmgrInfo *flinfo, const aggregate_kind *kind,
+				  const char *data, size_t len)
 {
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	state_reader reader;
 	uint8		version;
 	uint8		aggregate;
@@ -612,13 +645,9 @@ deserialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 	const char *measure = NULL;
 	case_state *state;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "%s_deserialfn called in non-aggregate context", kind->name);
-	absolv_rule_cache_keep(fcinfo->flinfo);
-
 	reader.kind = kind;
-	reader.data = VARDATA_ANY(bytes);
-	reader.left = VARSIZE_ANY_EXHDR(bytes);
+	reader.data = data;
+	reader.left = len;
 
 	version = read_uint8(&reader, "format version");
 	if (version != STATE_FORMAT_VERSION)
@@ -631,7 +660,7 @@ deserialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 				  psprintf("It is the state of aggregate %u, not of %s (%u).",
 						   aggregate, kind->name, kind->id));
 
-	rule = read_rule(fcinfo, &reader);
+	rule = read_rule(flinfo, &reader);
 
 	measure_len = read_uint32(&reader, "measure length");
 	if (measure_len == MEASURE_NULL_LENGTH)
@@ -657,7 +686,23 @@ deserialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 	state->measure_len = measure_len;
 	if (measure != NULL)
 		memcpy(state->measure, measure, measure_len);
-	PG_RETURN_POINTER(state);
+	return state;
+}
+
+/*
+ * deserialize_state() as a deserialization function: the state points
+ * into the rule cache of the call site, which is kept until query end.
+ */
+static Datum
+deserialize(FunctionCallInfo fcinfo, const aggregate_kind *kind)
+{
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s_deserialfn called in non-aggregate context", kind->name);
+	absolv_rule_cache_keep(fcinfo->flinfo);
+	PG_RETURN_POINTER(deserialize_state(fcinfo->flinfo, kind, VARDATA_ANY(bytes),
+										VARSIZE_ANY_EXHDR(bytes)));
 }
 
 /* ------------------------------------------------------ absolv_compliant */
@@ -892,4 +937,94 @@ Datum
 absolv_verdict_deserialfn(PG_FUNCTION_ARGS)
 {
 	return deserialize(fcinfo, &verdict_kind);
+}
+
+/* ------------------------------------- partial states (partial_state.c) */
+
+/* the transition function of absolv_partial_agg: absolv_compliant's */
+Datum
+absolv_partial_agg_transition(FunctionCallInfo fcinfo)
+{
+	return transition(fcinfo, &partial_agg_kind);
+}
+
+/*
+ * Merge the state right into left (either may be NULL) for
+ * absolv_partial_merge (merge) or absolv_partial_agg (not merge).
+ */
+absolv_case_state *
+absolv_partial_combine_states(bool merge, MemoryContext aggcontext,
+							  absolv_case_state *left,
+							  const absolv_case_state *right)
+{
+	return combine_states(merge ? &partial_merge_kind : &partial_agg_kind,
+						  aggcontext, left, right);
+}
+
+/* the bytes of an absolv_partial value: the serialized state, a bytea */
+bytea *
+absolv_partial_serialize(const absolv_case_state *state)
+{
+	return serialize_state(state, &partial_value_kind);
+}
+
+/*
+ * Read the bytes of an absolv_partial value into a state in the current
+ * memory context, with the checks of deserialize_state().  A value that
+ * comes from outside (check_texts) gets three more: a rule given by its
+ * text must be in canonical form, the measure must be valid in the
+ * database encoding, and the measure code of the case must be that of its
+ * measure text.  Errors are XX001.  The state points into the rule cache
+ * of flinfo: a caller that keeps it past the next call on flinfo calls
+ * absolv_rule_cache_keep(flinfo) first.
+ */
+absolv_case_state *
+absolv_partial_deserialize(FmgrInfo *flinfo, const char *data, size_t len,
+						   bool check_texts)
+{
+	case_state *state = deserialize_state(flinfo, &partial_value_kind, data, len);
+	text	   *measure;
+
+	if (!check_texts)
+		return state;
+	if (state->rule->preset_index < 0)
+	{
+		struct varlena *canonical = absolv_rule_canonical(state->rule->rule);
+
+		if (!same_bytes(VARDATA_ANY(canonical), VARSIZE_ANY_EXHDR(canonical),
+						state->rule->text, state->rule->len))
+			malformed(&partial_value_kind, "Its rule text is not in canonical form.");
+		pfree(canonical);
+	}
+	if (!state->measure_null &&
+		!pg_verifymbstr(state->measure, state->measure_len, true))
+		malformed(&partial_value_kind, "Its measure is not valid in the database encoding.");
+	measure = state->measure_null ? NULL :
+		cstring_to_text_with_len(state->measure, state->measure_len);
+	if (absolv_lookup_measure(measure) != state->c.measure)
+		malformed(&partial_value_kind, "Its measure code does not match its measure.");
+	if (measure != NULL)
+		pfree(measure);
+	return state;
+}
+
+/* the case of a state, to evaluate or to cut at a day */
+absolv_case *
+absolv_partial_case(absolv_case_state *state)
+{
+	return &state->c;
+}
+
+/*
+ * The absolv_verdict_result of a state as of a day, for a function that
+ * returns absolv_verdict_result.  The caller has left out the evidence
+ * dated after as_of.
+ */
+Datum
+absolv_partial_verdict_result(FunctionCallInfo fcinfo, absolv_case_state *state,
+							  absolv_day as_of)
+{
+	state->as_of_null = false;
+	state->as_of = as_of;
+	return verdict_result(fcinfo, state);
 }

@@ -1,0 +1,379 @@
+/*
+ * partial_state.c
+ *	  absolv_partial: the per-participation state of absolv_compliant and
+ *	  absolv_verdict as a value that can travel between servers, and the
+ *	  two-level aggregation over it (like hll and tdigest):
+ *
+ *	    absolv_partial_agg(entry_date, exit_date, measure, kind, at,
+ *	                       valid_until, rule)   per shard, per participation
+ *	    absolv_partial_merge(absolv_partial)    on the coordinator
+ *	    absolv_partial_compliant(absolv_partial)          finish: boolean
+ *	    absolv_partial_verdict(absolv_partial, as_of)     finish: verdict
+ *
+ * PostgreSQL 15 pushes no partial aggregate to a foreign server, and Citus
+ * refuses aggregates whose state is INTERNAL; a query that spells out the
+ * two levels distributes anyway.
+ *
+ * The bytes of a value are the serialized state of absolv_compliant's
+ * parallel machinery (case_aggregates.c): byte 0 the format version, byte
+ * 1 the aggregate (0), the rule (a preset by index, any other rule by its
+ * canonical text), the raw measure and the core's serialized case.  Text
+ * form: "v" and byte 0 in decimal, ":", then the bytes in base64 without
+ * line breaks, for example v2:AgAABgAAAANNQVQBAKwjAABg...  Binary form
+ * (send and recv): the bytes.  Both inputs check everything before a
+ * value gets in; a malformed value is an error (22P02 for the text
+ * syntax, XX001 for the content), never a crash.  Integers are in a fixed
+ * byte order, but a value is portable only between servers of the same
+ * absolv version, server encoding (the measure and a rule's text are
+ * stored as they are) and byte order (the state holds PostgreSQL's hash of
+ * the measure text, which depends on it).
+ *
+ * as_of is applied at the end, exactly.  The state of a case keeps, for
+ * each plain term, the earliest day of evidence that satisfies it, and for
+ * each follow-up term a bitmap of the trigger days and of the response
+ * days.  Whether a piece of evidence satisfies a term never depends on
+ * as_of (only on its kind, its day, its valid_until and the exit), so the
+ * state of the evidence dated on or before as_of is the state of all the
+ * evidence cut at as_of: a plain term's earliest day if it is on or before
+ * as_of, else none; the bits of the days up to as_of.  absolv_partial_verdict
+ * cuts a copy and gives what absolv_verdict gives with the same as_of,
+ * including an as_of before some of the evidence.
+ */
+#include "postgres.h"
+
+#include "common/base64.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+
+#include "absolv_pg.h"
+
+PG_FUNCTION_INFO_V1(absolv_partial_in);
+PG_FUNCTION_INFO_V1(absolv_partial_out);
+PG_FUNCTION_INFO_V1(absolv_partial_recv);
+PG_FUNCTION_INFO_V1(absolv_partial_send);
+PG_FUNCTION_INFO_V1(absolv_partial_agg_transfn);
+PG_FUNCTION_INFO_V1(absolv_partial_agg_combinefn);
+PG_FUNCTION_INFO_V1(absolv_partial_merge_sfunc);
+PG_FUNCTION_INFO_V1(absolv_partial_finalfn);
+PG_FUNCTION_INFO_V1(absolv_partial_serialfn);
+PG_FUNCTION_INFO_V1(absolv_partial_deserialfn);
+PG_FUNCTION_INFO_V1(absolv_partial_compliant);
+PG_FUNCTION_INFO_V1(absolv_partial_verdict);
+
+/* longest version number of the text form, in digits */
+#define VERSION_DIGITS 3
+
+/*
+ * The call site whose rule cache a function uses: its own, or, when it is
+ * called without one (DirectFunctionCall), a new one in the current memory
+ * context.
+ */
+static FmgrInfo *
+call_site(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *flinfo;
+
+	if (fcinfo->flinfo != NULL)
+		return fcinfo->flinfo;
+	flinfo = palloc0(sizeof(FmgrInfo));
+	flinfo->fn_mcxt = CurrentMemoryContext;
+	return flinfo;
+}
+
+/*
+ * An absolv_partial value holding data[0..len), after checking that the
+ * bytes are a well-formed state (XX001 if not).
+ */
+static bytea *
+checked_value(FunctionCallInfo fcinfo, const char *data, int len)
+{
+	bytea	   *value;
+
+	pfree(absolv_partial_deserialize(call_site(fcinfo), data, len, true));
+	value = palloc(VARHDRSZ + len);
+	SET_VARSIZE(value, VARHDRSZ + len);
+	memcpy(VARDATA(value), data, len);
+	return value;
+}
+
+/* the error of text input that is no absolv_partial */
+static void
+syntax_error(const char *str, const char *detail)
+{
+	ereport(ERROR,
+			errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			errmsg("invalid input syntax for type absolv_partial: \"%s\"",
+				   absolv_clip_for_message(str, strlen(str))),
+			errdetail("%s", detail));
+}
+
+/*
+ * absolv_partial_in(cstring): "v<version>:<base64>".  The version must be
+ * byte 0 of the decoded bytes, which must be a well-formed state.
+ */
+Datum
+absolv_partial_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	int			version = 0;
+	int			digits = 0;
+	int			b64len;
+	int			maxlen;
+	int			len;
+	char	   *bytes;
+	bytea	   *value;
+
+	if (*p++ != 'v')
+		syntax_error(str, "An absolv_partial value starts with \"v\", its format version and \":\".");
+	while (*p >= '0' && *p <= '9' && digits < VERSION_DIGITS)
+	{
+		version = version * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (digits == 0 || *p++ != ':')
+		syntax_error(str, "An absolv_partial value starts with \"v\", its format version and \":\".");
+
+	b64len = strlen(p);
+	maxlen = pg_b64_dec_len(b64len);
+	bytes = palloc(maxlen + 1);
+	len = pg_b64_decode(p, b64len, bytes, maxlen);
+	if (len < 0)
+		syntax_error(str, "The part after the format version is not valid base64.");
+	if (len == 0)
+		syntax_error(str, "The state is empty.");
+	if ((uint8) bytes[0] != version)
+		ereport(ERROR,
+				errcode(ERRCODE_DATA_CORRUPTED),
+				errmsg("malformed absolv_partial state"),
+				errdetail("The text form says format version %d, the state has version %u.",
+						  version, (uint8) bytes[0]));
+
+	value = checked_value(fcinfo, bytes, len);
+	pfree(bytes);
+	PG_RETURN_BYTEA_P(value);
+}
+
+/* absolv_partial_out(absolv_partial): "v<version>:<base64>" */
+Datum
+absolv_partial_out(PG_FUNCTION_ARGS)
+{
+	bytea	   *value = PG_GETARG_BYTEA_PP(0);
+	const char *data = VARDATA_ANY(value);
+	int			len = VARSIZE_ANY_EXHDR(value);
+	int			enclen = pg_b64_enc_len(len);
+	char	   *result;
+	int			prefix;
+	int			n;
+
+	if (len == 0)
+		ereport(ERROR,
+				errcode(ERRCODE_DATA_CORRUPTED),
+				errmsg("malformed absolv_partial state"),
+				errdetail("The state is empty."));
+	result = palloc(VERSION_DIGITS + 2 + enclen + 1);
+	prefix = sprintf(result, "v%u:", (uint8) data[0]);
+	n = pg_b64_encode(data, len, result + prefix, enclen);
+	if (n < 0)
+		elog(ERROR, "could not encode an absolv_partial value in base64");
+	result[prefix + n] = '\0';
+	PG_RETURN_CSTRING(result);
+}
+
+/* absolv_partial_recv(internal): the bytes, checked like text input */
+Datum
+absolv_partial_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			len = buf->len - buf->cursor;
+	const char *data = pq_getmsgbytes(buf, len);
+
+	PG_RETURN_BYTEA_P(checked_value(fcinfo, data, len));
+}
+
+/* absolv_partial_send(absolv_partial): the bytes */
+Datum
+absolv_partial_send(PG_FUNCTION_ARGS)
+{
+	bytea	   *value = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ------------------------------------------------------- the aggregates */
+
+/*
+ * absolv_partial_agg_transfn(internal, entry_date, exit_date, measure,
+ * kind, at, valid_until, rule): absolv_compliant's transition
+ */
+Datum
+absolv_partial_agg_transfn(PG_FUNCTION_ARGS)
+{
+	return absolv_partial_agg_transition(fcinfo);
+}
+
+/*
+ * absolv_partial_agg_combinefn(internal, internal): merge two partial
+ * states of one participation in a parallel plan
+ */
+Datum
+absolv_partial_agg_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	absolv_case_state *left;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "absolv_partial_agg_combinefn called in non-aggregate context");
+	left = absolv_partial_combine_states(false, aggcontext,
+										 PG_ARGISNULL(0) ? NULL :
+										 (absolv_case_state *) PG_GETARG_POINTER(0),
+										 PG_ARGISNULL(1) ? NULL :
+										 (absolv_case_state *) PG_GETARG_POINTER(1));
+	if (left == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(left);
+}
+
+/*
+ * absolv_partial_merge_sfunc(absolv_partial, absolv_partial): the two
+ * values of one participation merged into one (42803 if they describe
+ * different participations or rules).  The transition and the combine
+ * function of absolv_partial_merge, whose state is an absolv_partial: the
+ * first value of a group is its state as it is, so a participation whose
+ * evidence is on one shard costs nothing here; and Citus distributes an
+ * aggregate of one argument with a combine function and a state type that
+ * is no pseudo-type.
+ */
+Datum
+absolv_partial_merge_sfunc(PG_FUNCTION_ARGS)
+{
+	bytea	   *left_value = PG_GETARG_BYTEA_PP(0);
+	bytea	   *right_value = PG_GETARG_BYTEA_PP(1);
+	absolv_case_state *left;
+	absolv_case_state *right;
+
+	left = absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(left_value),
+									  VARSIZE_ANY_EXHDR(left_value), false);
+	right = absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(right_value),
+									   VARSIZE_ANY_EXHDR(right_value), false);
+	left = absolv_partial_combine_states(true, CurrentMemoryContext, left, right);
+	PG_RETURN_BYTEA_P(absolv_partial_serialize(left));
+}
+
+/*
+ * absolv_partial_finalfn(internal): the final function of
+ * absolv_partial_agg, the state as an absolv_partial value; NULL when the
+ * group had no row with a rule.
+ */
+Datum
+absolv_partial_finalfn(PG_FUNCTION_ARGS)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "absolv_partial_finalfn called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_BYTEA_P(absolv_partial_serialize((absolv_case_state *) PG_GETARG_POINTER(0)));
+}
+
+/* absolv_partial_serialfn(internal) -> bytea, for parallel plans of absolv_partial_agg */
+Datum
+absolv_partial_serialfn(PG_FUNCTION_ARGS)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "absolv_partial_serialfn called in non-aggregate context");
+	PG_RETURN_BYTEA_P(absolv_partial_serialize((absolv_case_state *) PG_GETARG_POINTER(0)));
+}
+
+/* absolv_partial_deserialfn(bytea, internal) -> internal, for parallel plans of absolv_partial_agg */
+Datum
+absolv_partial_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "absolv_partial_deserialfn called in non-aggregate context");
+	absolv_rule_cache_keep(fcinfo->flinfo);
+	PG_RETURN_POINTER(absolv_partial_deserialize(fcinfo->flinfo, VARDATA_ANY(bytes),
+												 VARSIZE_ANY_EXHDR(bytes), false));
+}
+
+/* ------------------------------------------------------------- finishing */
+
+/* the state of a value argument, for this call only */
+static absolv_case_state *
+value_state(FunctionCallInfo fcinfo, int argno)
+{
+	bytea	   *value = PG_GETARG_BYTEA_PP(argno);
+
+	return absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(value),
+									  VARSIZE_ANY_EXHDR(value), false);
+}
+
+/* absolv_partial_compliant(absolv_partial): what absolv_compliant gives */
+Datum
+absolv_partial_compliant(PG_FUNCTION_ARGS)
+{
+	absolv_case_state *state = value_state(fcinfo, 0);
+	int			result = absolv_case_compliant(absolv_partial_case(state));
+
+	pfree(state);
+	if (result < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(result > 0);
+}
+
+/* clear the bits of the days after as_of in a bitmap whose bit 0 is base */
+static void
+cut_bitmap(uint64 *bits, absolv_day base, DateADT as_of)
+{
+	/* the offset of as_of from base: bits after it go */
+	int64		keep_to = (int64) as_of - (int64) base;
+
+	for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
+	{
+		int64		first = (int64) w * 64;
+
+		if (keep_to < first)
+			bits[w] = 0;
+		else if (keep_to - first < 63)
+			bits[w] &= (UINT64CONST(1) << (keep_to - first + 1)) - 1;
+	}
+}
+
+/*
+ * Leave out of a case the evidence dated after as_of (see the top of this
+ * file): a plain term's earliest day after as_of becomes "none", and the
+ * follow-up bitmaps lose the days after as_of.
+ */
+static void
+cut_case(absolv_case *c, DateADT as_of)
+{
+	if (c->invalid)
+		return;
+	for (int i = 0; i < c->rule->variants[c->variant].nterms; i++)
+		if (c->term_first[i] != ABSOLV_DAY_POS_INFINITY && c->term_first[i] > as_of)
+			c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
+	for (int k = 0; k < c->nfollowups; k++)
+	{
+		cut_bitmap(c->followups[k].triggers, c->followups[k].base, as_of);
+		cut_bitmap(c->followups[k].responses, c->followups[k].base, as_of);
+	}
+}
+
+/*
+ * absolv_partial_verdict(absolv_partial, as_of): what absolv_verdict
+ * gives with the same as_of, for any as_of
+ */
+Datum
+absolv_partial_verdict(PG_FUNCTION_ARGS)
+{
+	absolv_case_state *state = value_state(fcinfo, 0);
+	DateADT		as_of = PG_GETARG_DATEADT(1);
+
+	cut_case(absolv_partial_case(state), as_of);
+	return absolv_partial_verdict_result(fcinfo, state, as_of);
+}
