@@ -233,18 +233,19 @@ SELECT is(pg_temp.copy_in(ARRAY['\x01'::bytea || convert_to(rpad('rule x scope m
           'binary: a text over the size limit is 54000');
 SELECT is((SELECT count(*)::int FROM bin), 2, 'binary: no failed COPY left a row behind');
 
--- support functions that take internal cannot be called from SQL at all,
+-- support functions that take internal cannot be called from SQL at all
+-- (15.20 answers 42883 or 42846, 15.18 answers 0A000: any refusal will do),
 -- so a malformed serialized aggregate state cannot be fed to the
 -- deserialization functions here; test/unit/test_evaluate.c truncates and
 -- corrupts every byte of a serialized case instead (XX001 in the server)
-SELECT is(pg_temp.state_of($$SELECT absolv_compliant_deserialfn('\x00'::bytea, NULL)$$),
-          '42883: function absolv_compliant_deserialfn(bytea, unknown) does not exist',
+SELECT matches(pg_temp.state_of($$SELECT absolv_compliant_deserialfn('\x00'::bytea, NULL)$$),
+          '^(42883|42846|0A000): ',
           'absolv_compliant_deserialfn is not callable from SQL');
-SELECT is(pg_temp.state_of($$SELECT absolv_verdict_deserialfn('\x00'::bytea, NULL::internal)$$),
-          '42846: cannot cast type unknown to internal',
+SELECT matches(pg_temp.state_of($$SELECT absolv_verdict_deserialfn('\x00'::bytea, NULL::internal)$$),
+          '^(42883|42846|0A000): ',
           'absolv_verdict_deserialfn is not callable from SQL: no internal value can be made');
-SELECT is(pg_temp.state_of($$SELECT absolv_rule_recv(NULL)$$),
-          '42883: function absolv_rule_recv(unknown) does not exist',
+SELECT matches(pg_temp.state_of($$SELECT absolv_rule_recv(NULL)$$),
+          '^(42883|42846|0A000): ',
           'absolv_rule_recv is not callable from SQL');
 
 -- ===================================================================
