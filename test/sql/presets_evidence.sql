@@ -12,31 +12,7 @@ SET client_min_messages = warning;
 -- in scope of every preset for the measures used).  Evidence days are
 -- written relative to the exit ('-90', '0', '+14') or as dates.
 
--- pg_temp.ev_day: an evidence day, a date or relative to the exit; 'open'
--- or nothing is NULL.
-CREATE FUNCTION pg_temp.ev_day(tok text, exit_date date) RETURNS date
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE
-           WHEN tok IS NULL OR tok = '' OR tok = 'open' THEN NULL
-           WHEN tok ~ '^[+-]?[0-9]+$' THEN exit_date + tok::int
-           ELSE tok::date
-         END
-$$;
-
--- pg_temp.v: absolv_compliant over one participation and its evidence rows,
--- each written 'KIND AT [VALID_UNTIL]'.  No evidence (VARIADIC '{}') or a
--- NULL element gives a row with kind NULL, as a LEFT JOIN that found nothing.
-CREATE FUNCTION pg_temp.v(rule absolv_rule, entry_date date, exit_date date,
-                          measure text, VARIADIC evidence text[])
-RETURNS boolean LANGUAGE sql AS $$
-  SELECT absolv_compliant($2, $3, $4,
-                          nullif(split_part(e.r, ' ', 1), ''),
-                          pg_temp.ev_day(nullif(split_part(e.r, ' ', 2), ''), $3),
-                          pg_temp.ev_day(nullif(split_part(e.r, ' ', 3), ''), $3),
-                          $1)
-  FROM (VALUES (1)) AS one(x)
-  LEFT JOIN unnest($5) AS e(r) ON true
-$$;
+\i test/helpers/compliant.sql
 
 -- the error a statement raises: SQLSTATE, and everything it says
 CREATE FUNCTION pg_temp.error_text(stmt text) RETURNS text
