@@ -256,13 +256,6 @@ absolv_variant_window(const absolv_variant *variant, absolv_day exit,
 	return absolv_range_eval(&variant->window, exit, from, to);
 }
 
-/* the window of term i: its own, or the variant's */
-static const absolv_range_expr *
-term_window(const absolv_variant *v, int i)
-{
-	return v->terms[i].has_window ? &v->terms[i].window : &v->window;
-}
-
 /* last day a follow-up response may fall on, for a trigger on day */
 static bool
 followup_limit(const absolv_term *t, absolv_day day, absolv_day *limit)
@@ -282,17 +275,23 @@ bool
 absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
 					   absolv_day *from, absolv_day *to)
 {
-	absolv_day	f,
+	absolv_day	window_from,
+				window_to,
+				f,
 				t;
 
-	if (!absolv_variant_window(variant, exit, &f, &t))
+	if (!absolv_variant_window(variant, exit, &window_from, &window_to))
 		return false;
+	f = window_from;
+	t = window_to;
 	for (int i = 0; i < variant->nterms; i++)
 	{
-		absolv_day	tf,
-					tt;
+		absolv_day	tf = window_from,
+					tt = window_to;
 
-		if (!absolv_range_eval(term_window(variant, i), exit, &tf, &tt))
+		/* a term without a window of its own has the variant's */
+		if (variant->terms[i].has_window &&
+			!absolv_range_eval(&variant->terms[i].window, exit, &tf, &tt))
 			return false;
 		/* a follow-up's response may come after the window: up to the limit */
 		if (variant->terms[i].is_followup &&
@@ -350,16 +349,31 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		return;
 	c->variant = (uint8_t) variant;
 	v = &rule->variants[variant];
-	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to) ||
-		!absolv_variant_horizon(v, c->exit, &c->horizon_from, &c->horizon_to))
+	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to))
 		return;
+
+	/*
+	 * The horizon is absolv_variant_horizon's hull of the window, the terms'
+	 * windows and the follow-ups' limits, built from the days computed here
+	 * anyway: a term without its own window has the variant's, and a
+	 * follow-up's limit is that of the last day of its window.
+	 */
+	c->horizon_from = c->window_from;
+	c->horizon_to = c->window_to;
 	for (int i = 0; i < v->nterms; i++)
 	{
 		const absolv_term *t = &v->terms[i];
+		absolv_day	last;
 
-		if (!absolv_range_eval(term_window(v, i), c->exit, &c->term_from[i], &c->term_to[i]))
+		if (!t->has_window)
+		{
+			c->term_from[i] = c->window_from;
+			c->term_to[i] = c->window_to;
+		}
+		else if (!absolv_range_eval(&t->window, c->exit, &c->term_from[i], &c->term_to[i]))
 			return;
 		c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
+		last = c->term_to[i];
 		if (t->is_followup)
 		{
 			absolv_followup_state *f = &c->followups[c->nfollowups];
@@ -369,7 +383,12 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 				(int64_t) f->last - f->base >= ABSOLV_FOLLOWUP_DAYS)
 				return;
 			c->followup_term[c->nfollowups++] = (uint8_t) i;
+			last = f->last;
 		}
+		if (c->term_from[i] < c->horizon_from)
+			c->horizon_from = c->term_from[i];
+		if (last > c->horizon_to)
+			c->horizon_to = last;
 	}
 	c->invalid = false;
 }

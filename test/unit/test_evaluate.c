@@ -511,11 +511,76 @@ test_verdicts(void)
 	}
 }
 
+/*
+ * absolv_case_init builds the case's horizon from the term windows it
+ * computes anyway; it must be absolv_variant_horizon's for every preset,
+ * measure, duration and exit day, including exits near the end of the date
+ * range where some windows cannot be computed.
+ */
+static void
+test_case_horizon(void)
+{
+	static const char *const names[] = {
+		"frankfurt", "herford", "herford_ies", "herford_iws",
+		"hannover", "bremen", "cottbus_ies", "cottbus_iws"
+	};
+	static const int durations[] = {1, 30, 61, 89, 90, 91, 92, 181, 182, 183, 366, 400, 800};
+	long		checked = 0,
+				invalid = 0,
+				mismatches = 0;
+	char		first[160] = "";
+
+	for (size_t r = 0; r < sizeof(names) / sizeof(names[0]); r++)
+	{
+		const absolv_rule *rule = preset(names[r]);
+
+		for (int m = 0; m < ABSOLV_MEASURE_COUNT; m++)
+			for (size_t d = 0; d < sizeof(durations) / sizeof(durations[0]); d++)
+				for (int e = 0; e < 400; e += 7)
+				{
+					absolv_day	exits[2] = {D("2024-11-01") + e, ABSOLV_DAY_MAX - e / 7};
+
+					for (int k = 0; k < 2; k++)
+					{
+						absolv_participation p;
+						absolv_case c;
+						absolv_day	f = 0,
+									t = 0;
+
+						memset(&p, 0, sizeof(p));
+						p.measure = m;
+						p.exit = exits[k];
+						p.entry = p.exit - durations[d] + 1;
+						p.outcome = ABSOLV_CODE_NULL;
+						p.customer_status = p.legal_sphere = p.cosach_status = p.goal = ABSOLV_CODE_NULL;
+						absolv_case_init(&c, rule, &p);
+						checked++;
+						if (c.invalid)
+						{
+							invalid++;
+							continue;
+						}
+						if (!absolv_variant_horizon(&rule->variants[c.variant], c.exit, &f, &t) ||
+							f != c.horizon_from || t != c.horizon_to)
+						{
+							if (mismatches++ == 0)
+								snprintf(first, sizeof(first), "%s, measure %d, exit %d: case [%d, %d], variant horizon [%d, %d]",
+										 names[r], m, c.exit, c.horizon_from, c.horizon_to, f, t);
+						}
+					}
+				}
+	}
+	CHECK(mismatches == 0 && invalid > 0 && invalid < checked,
+		  "a case's horizon is its variant's (%ld cases, %ld invalid, %ld differ%s%s)",
+		  checked, invalid, mismatches, first[0] ? ": first " : "", first);
+}
+
 int
 main(void)
 {
 	test_scope();
 	test_windows();
+	test_case_horizon();
 	test_evidence();
 	test_merge_and_serialize();
 	test_schedule();
