@@ -65,11 +65,19 @@ typedef struct day_range
 /*
  * A call site's cache of computed ranges.  In a hash join the evidence
  * prefilter is evaluated for every pair of participation and evidence row,
- * but a range depends only on the rule, the variant and the exit day, and
- * exits cluster on a few hundred days: a direct-mapped cache on the exit
- * day spares the date arithmetic (working days, months) of most calls.
+ * and the index bounds of absolv_in_horizon once or twice per
+ * participation, but a range depends only on the rule, the variant and the
+ * exit day, and the exits of a report fall on a few hundred to a few
+ * thousand days: a direct-mapped cache on the exit day spares the date
+ * arithmetic (working days, months) of most calls.  Consecutive exit days
+ * of one variant take consecutive slots, and each variant starts its run
+ * elsewhere, so the exits of about ten years share the cache without
+ * evicting each other (128 kB per call site, allocated on the first call).
  */
-#define RANGE_CACHE_SLOTS 512
+#define RANGE_CACHE_SLOTS 4096	/* a power of two */
+#define RANGE_SLOT_OF(exit, variant, which) \
+	(((uint32) (exit) + (uint32) ((variant) + 1) * 1237u + (uint32) (which) * 613u) & \
+	 (RANGE_CACHE_SLOTS - 1))
 
 typedef struct range_cache_slot
 {
@@ -104,7 +112,7 @@ cached_range(FunctionCallInfo fcinfo, const absolv_rule *rule, int variant,
 {
 	range_cache_slot *slots = absolv_call_site_extra(fcinfo->flinfo,
 													 RANGE_CACHE_SLOTS * sizeof(range_cache_slot));
-	range_cache_slot *slot = &slots[((uint32) exit * 2 + (uint32) which) % RANGE_CACHE_SLOTS];
+	range_cache_slot *slot = &slots[RANGE_SLOT_OF(exit, variant, which)];
 
 	if (slot->rule != rule || slot->variant != variant || slot->which != (int16) which ||
 		slot->exit != exit)
