@@ -32,25 +32,9 @@ set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-PASSED=0
-FAILED=0
-N=0
+. test/scripts/tap.sh
 WORK=$(mktemp -d -t absolv-durability.XXXXXX)
 DBS=(absolv_dur_src absolv_dur_restored absolv_dur_plain absolv_dur_fresh)
-
-ok() { # ok EXIT_STATUS DESCRIPTION [DIAGNOSTIC]
-  N=$((N + 1))
-  if [[ $1 == 0 ]]; then
-    PASSED=$((PASSED + 1))
-    echo "ok $N - $2"
-  else
-    FAILED=$((FAILED + 1))
-    echo "not ok $N - $2"
-    if [[ ${3:-} ]]; then
-      head -40 <<<"$3" | sed 's/^/# /'
-    fi
-  fi
-}
 
 cleanup() {
   for db in "${DBS[@]}"; do
@@ -349,6 +333,4 @@ for f in "$sharedir"/extension/absolv--*--*.sql; do
   ok $? "update script $(basename "$f") starts at a released version"
 done
 
-echo "1..$N"
-echo "$PASSED passed, $FAILED failed"
-[[ $FAILED == 0 ]]
+finish

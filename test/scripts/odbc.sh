@@ -28,40 +28,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 
 DOC=docs/bi-clients.md
 AS_OF="DATE '2025-06-15'"
-PASSED=0
-FAILED=0
-N=0
-
-ok() { # ok EXIT_STATUS DESCRIPTION [DIAGNOSTIC]
-  N=$((N + 1))
-  if [[ $1 == 0 ]]; then
-    PASSED=$((PASSED + 1))
-    echo "ok $N - $2"
-  else
-    FAILED=$((FAILED + 1))
-    echo "not ok $N - $2"
-    if [[ ${3:-} ]]; then
-      sed 's/^/# /' <<<"$3" | head -40
-    fi
-  fi
-}
-
-finish() {
-  echo "1..$N"
-  echo "$PASSED passed, $FAILED failed"
-  (( FAILED == 0 ))
-  exit $?
-}
-
-# doc_block NAME: the fenced block after "<!-- test: NAME -->" in the doc
-doc_block() {
-  awk -v name="$1" '
-    $0 == "<!-- test: " name " -->" { want = 1; next }
-    want == 1 && /^```/ { want = 2; next }
-    want == 2 && /^```/ { exit }
-    want == 2 { print }
-  ' "$DOC"
-}
+. test/scripts/tap.sh
 
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 

@@ -39,30 +39,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 export LC_ALL=C.UTF-8
 export SHARD_COUNT=${SHARD_COUNT:-3}
 N_PARTICIPATIONS=${SHARDED_N:-20000}
-PASSED=0
-FAILED=0
-N=0
-
-ok() { # ok CONDITION_EXIT_STATUS DESCRIPTION [DIAGNOSTIC]
-  N=$((N + 1))
-  if [[ $1 == 0 ]]; then
-    PASSED=$((PASSED + 1))
-    echo "ok $N - $2"
-  else
-    FAILED=$((FAILED + 1))
-    echo "not ok $N - $2"
-    if [[ ${3:-} ]]; then
-      sed 's/^/# /' <<<"$3" | head -40
-    fi
-  fi
-}
-
-finish() {
-  echo "1..$N"
-  echo "$PASSED passed, $FAILED failed"
-  ((FAILED == 0))
-  exit $?
-}
+. test/scripts/tap.sh
 
 # --- the clusters: a directory and ports of our own ------------------------------
 SHARDS_DIR=$(mktemp -d "${TMPDIR:-/tmp}/absolv-sharded.XXXXXX")
