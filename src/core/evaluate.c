@@ -271,6 +271,26 @@ followup_limit(const absolv_term *t, absolv_day day, absolv_day *limit)
 	}
 }
 
+/*
+ * The days of term t of a variant whose window [window_from, window_to]
+ * was computed for an exit day: its window [*from, *to] (its own, or the
+ * variant's), and *last, the last day evidence for it can fall on: *to, or
+ * for a follow-up, whose response may come after the window, the limit
+ * after *to.  False when a day leaves the date range.
+ */
+static bool
+term_days(const absolv_term *t, absolv_day exit, absolv_day window_from,
+		  absolv_day window_to, absolv_day *from, absolv_day *to,
+		  absolv_day *last)
+{
+	*from = window_from;
+	*to = window_to;
+	if (t->has_window && !absolv_range_eval(&t->window, exit, from, to))
+		return false;
+	*last = *to;
+	return !t->is_followup || followup_limit(t, *to, last);
+}
+
 bool
 absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
 					   absolv_day *from, absolv_day *to)
@@ -286,21 +306,17 @@ absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
 	t = window_to;
 	for (int i = 0; i < variant->nterms; i++)
 	{
-		absolv_day	tf = window_from,
-					tt = window_to;
+		absolv_day	tf,
+					tt,
+					last;
 
-		/* a term without a window of its own has the variant's */
-		if (variant->terms[i].has_window &&
-			!absolv_range_eval(&variant->terms[i].window, exit, &tf, &tt))
-			return false;
-		/* a follow-up's response may come after the window: up to the limit */
-		if (variant->terms[i].is_followup &&
-			!followup_limit(&variant->terms[i], tt, &tt))
+		if (!term_days(&variant->terms[i], exit, window_from, window_to,
+					   &tf, &tt, &last))
 			return false;
 		if (tf < f)
 			f = tf;
-		if (tt > t)
-			t = tt;
+		if (last > t)
+			t = last;
 	}
 	*from = f;
 	*to = t;
@@ -353,10 +369,8 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		return;
 
 	/*
-	 * The horizon is absolv_variant_horizon's hull of the window, the terms'
-	 * windows and the follow-ups' limits, built from the days computed here
-	 * anyway: a term without its own window has the variant's, and a
-	 * follow-up's limit is that of the last day of its window.
+	 * The horizon is absolv_variant_horizon's hull of the window and the
+	 * terms' days, built from the days the case keeps anyway.
 	 */
 	c->horizon_from = c->window_from;
 	c->horizon_to = c->window_to;
@@ -365,25 +379,19 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		const absolv_term *t = &v->terms[i];
 		absolv_day	last;
 
-		if (!t->has_window)
-		{
-			c->term_from[i] = c->window_from;
-			c->term_to[i] = c->window_to;
-		}
-		else if (!absolv_range_eval(&t->window, c->exit, &c->term_from[i], &c->term_to[i]))
+		if (!term_days(t, c->exit, c->window_from, c->window_to,
+					   &c->term_from[i], &c->term_to[i], &last))
 			return;
 		c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
-		last = c->term_to[i];
 		if (t->is_followup)
 		{
 			absolv_followup_state *f = &c->followups[c->nfollowups];
 
 			f->base = c->term_from[i];
-			if (!followup_limit(t, c->term_to[i], &f->last) ||
-				(int64_t) f->last - f->base >= ABSOLV_FOLLOWUP_DAYS)
+			f->last = last;
+			if ((int64_t) f->last - f->base >= ABSOLV_FOLLOWUP_DAYS)
 				return;
 			c->followup_term[c->nfollowups++] = (uint8_t) i;
-			last = f->last;
 		}
 		if (c->term_from[i] < c->horizon_from)
 			c->horizon_from = c->term_from[i];
