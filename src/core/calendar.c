@@ -705,7 +705,6 @@ holiday_year_of(int64_t day, absolv_land land)
 const char *
 absolv_holiday_name(absolv_day day, absolv_land land)
 {
-	const holiday_year *hy;
 	int64_t		year;
 	int			month;
 	int			mday;
@@ -713,13 +712,8 @@ absolv_holiday_name(absolv_day day, absolv_land land)
 	bool		have_easter = false;
 	size_t		i;
 
-	if (!absolv_day_is_valid(day) || !land_is_valid(land) ||
-		land == ABSOLV_LAND_NONE)
-		return NULL;
-
 	/* most days are none: the year's mask says so */
-	hy = holiday_year_of(day, land);
-	if (!holiday_year_has(hy, day - hy->first_day))
+	if (!absolv_is_holiday(day, land))
 		return NULL;
 
 	/* a holiday: the first rule that matches names it */
@@ -778,16 +772,9 @@ absolv_is_holiday(absolv_day day, absolv_land land)
 bool
 absolv_is_working_day(absolv_day day, absolv_land land)
 {
-	const holiday_year *hy;
-
 	if (!absolv_day_is_valid(day) || !land_is_valid(land))
 		return false;
-	if (weekday64(day) >= WD_SATURDAY)
-		return false;
-	if (land == ABSOLV_LAND_NONE)
-		return true;
-	hy = holiday_year_of(day, land);
-	return !holiday_year_has(hy, day - hy->first_day);
+	return weekday64(day) < WD_SATURDAY && !absolv_is_holiday(day, land);
 }
 
 /*
