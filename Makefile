@@ -14,7 +14,9 @@ OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
 # the install script of the current version is built from sql/absolv.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*--*.sql))
+# the frozen install scripts of released versions (absolv--X.sql) and the
+# update scripts between them (absolv--A--B.sql)
+DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
 
 TESTS = $(sort $(wildcard test/sql/*.sql))
 REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
