@@ -16,6 +16,8 @@
 
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #include "calendar.h"
 #include "codes.h"
 #include "evaluate.h"

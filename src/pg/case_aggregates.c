@@ -152,11 +152,11 @@ typedef struct state_reader
 	size_t		left;
 } state_reader;
 
-static void report_mismatch(const aggregate_kind *kind, const char *what,
-							const char *value, const char *earlier,
-							bool combining) pg_attribute_noreturn();
-static void malformed(const aggregate_kind *kind,
-					  const char *detail) pg_attribute_noreturn();
+pg_noreturn static void report_mismatch(const aggregate_kind *kind,
+										const char *what, const char *value,
+										const char *earlier, bool combining);
+pg_noreturn static void malformed(const aggregate_kind *kind,
+								  const char *detail);
 
 /*
  * Raise the error of a group that holds rows of more than one

@@ -138,7 +138,7 @@ absolv_partial_in(PG_FUNCTION_ARGS)
 	b64len = strlen(p);
 	maxlen = pg_b64_dec_len(b64len);
 	bytes = palloc(maxlen + 1);
-	len = pg_b64_decode(p, b64len, bytes, maxlen);
+	len = absolv_b64_decode(p, b64len, bytes, maxlen);
 	if (len < 0)
 		syntax_error(str, "The part after the format version is not valid base64.");
 	if (len == 0)
@@ -174,7 +174,7 @@ absolv_partial_out(PG_FUNCTION_ARGS)
 				errdetail("The state is empty."));
 	result = palloc(VERSION_DIGITS + 2 + enclen + 1);
 	prefix = sprintf(result, "v%u:", (uint8) data[0]);
-	n = pg_b64_encode(data, len, result + prefix, enclen);
+	n = absolv_b64_encode(data, len, result + prefix, enclen);
 	if (n < 0)
 		elog(ERROR, "could not encode an absolv_partial value in base64");
 	result[prefix + n] = '\0';
