@@ -85,11 +85,14 @@ if ((FAILED > 0)); then finish; fi
 sed 's/^/# /' "$LOG"
 echo "# set up in $((SECONDS - start)) s"
 
-# q TARGET SQL: the rows of a query, unaligned, '|' between columns
+# q TARGET SQL: the rows of a query, unaligned, '|' between columns.  psql's
+# messages go to stderr as "# TARGET: ..." lines, never into the rows: a
+# warning or an error must not read as a result.
 q() {
   local target=$1
   shift
-  bash scripts/shards psql "$target" -q -At -v ON_ERROR_STOP=1 -c "$1" 2>&1
+  bash scripts/shards psql "$target" -q -At -v ON_ERROR_STOP=1 -c "$1" \
+    2> >(sed "s/^/# $target: /" >&2)
 }
 
 # --- authentication -------------------------------------------------------------
@@ -111,7 +114,7 @@ ok "$([[ $scram == "$(printf 'scram-sha-256:1 %.0s' $(seq "$SHARD_COUNT"))" ]]; 
   "every shard: password_encryption = scram-sha-256, the password of absolv_fdw stored as SCRAM" "$scram"
 
 password=$(cat "$SHARDS_DIR/fdw-password")
-PSQL=${PG_BINDIR:-$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --bindir)}/psql
+PSQL=${PG_BINDIR:-$("${PG_CONFIG:-/usr/lib/postgresql/$(bash scripts/pg-version)/bin/pg_config}" --bindir)}/psql
 wrong=$(PGPASSWORD=not-the-password "$PSQL" -X -At -h 127.0.0.1 -p $((SHARDS_PORT + 1)) -U absolv_fdw -d absolv \
   -c 'SELECT 1' 2>&1)
 ok "$([[ $wrong == *"password authentication failed"* ]]; echo $?)" \
