@@ -1,7 +1,8 @@
 /*
  * calendar.c
  *	  Calendar arithmetic for absolv: civil dates, calendar months, the
- *	  public holidays of the 16 German Länder and working days.
+ *	  public holidays of the 16 German Länder and of the regional calendars
+ *	  of parts of them, and working days.
  *
  * Plain C99, no PostgreSQL headers, no allocation.  The only mutable global
  * state is the small cache of holiday years described below.
@@ -72,7 +73,7 @@
  * Regional calendars
  * ------------------
  * Some holidays hold only in part of a Land.  Each such part is a calendar
- * of its own, with every holiday of its Land (calendar_parent) and these:
+ * of its own, with every holiday of its Land (land_parents) and these:
  *	 BY-MHF				Mariä Himmelfahrt, 15 Aug: the Bavarian
  *						municipalities with a mainly Catholic population
  *						(Bayerisches Feiertagsgesetz Art. 1 Abs. 1 Nr. 2 and
@@ -224,6 +225,9 @@ static const holiday_rule holiday_rules[] = {
 };
 
 #define N_HOLIDAY_RULES (sizeof(holiday_rules) / sizeof(holiday_rules[0]))
+
+/* every calendar has a bit in holiday_rule.lands (compile-time check) */
+typedef char calendars_fit_lands_mask[ABSOLV_LAND_COUNT <= 32 ? 1 : -1];
 
 /* codes and names of the calendars, indexed by absolv_land */
 static const char *const land_codes[ABSOLV_LAND_COUNT] = {

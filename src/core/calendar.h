@@ -1,7 +1,8 @@
 /*
  * calendar.h
  *	  Calendar arithmetic for absolv: civil dates, calendar months, the
- *	  public holidays of the 16 German Länder and working days.
+ *	  public holidays of the 16 German Länder and of the regional calendars
+ *	  of parts of them, and working days.
  *
  * Plain C, no PostgreSQL headers.  A day is an int32 count of days since
  * 2000-01-01, the same representation as PostgreSQL's DateADT, so the glue
