@@ -62,9 +62,9 @@
  *	 Allerheiligen				1 Nov		BW, BY, NW, RP, SL
  *	 Buß- und Bettag				Wed 16-22 Nov	SN always
  *
- * The one-off Berlin holidays are those of § 1 of the Berlin Gesetz über die
- * Sonn- und Feiertage: 8 May 2020 (75th anniversary of the end of the war,
- * enacted with the Frauentag in January 2019) and 8 May 2025 (80th
+ * The one-off Berlin holidays are those the Berlin Gesetz über die Sonn-
+ * und Feiertage was amended for: 8 May 2020 (75th anniversary of the end of
+ * the war, enacted with the Frauentag in January 2019) and 8 May 2025 (80th
  * anniversary).  17 June 2028 (75th anniversary of 17 June 1953) is NOT
  * included: it was announced as a plan of the Senate in 2024, but no
  * evidence was found that the Abgeordnetenhaus enacted it (see
