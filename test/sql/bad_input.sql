@@ -11,20 +11,7 @@ SET client_min_messages = warning;
 -- pg_regress sets DateStyle Postgres, MDY; dates are compared as ISO text here
 SET DateStyle = ISO, YMD;
 
--- the error of a statement as 'SQLSTATE: message | detail | HINT: hint'
-CREATE FUNCTION pg_temp.error_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  state text; msg text; detail text; hint text;
-BEGIN
-  EXECUTE statement;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                          detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-  RETURN state || ': ' || msg || coalesce(' | ' || nullif(detail, ''), '')
-         || coalesce(' | HINT: ' || nullif(hint, ''), '');
-END $$;
+\i test/helpers/error_of.sql
 
 -- the SQLSTATE and message only
 CREATE FUNCTION pg_temp.state_of(statement text) RETURNS text
@@ -148,7 +135,7 @@ SELECT matches(pg_temp.parse('rule x scope measure in (GSB) window exit .. exit 
                '^22P02: .* \| At character 26, at or near "GSB": unknown measure',
                'unknown word: a measure is an error in a rule (in data it is out of scope)');
 SELECT is(pg_temp.parse('rule x scope measure any window exit .. exit require CONTACT after MISSED within 10 working days of Preußen'),
-          '22P02: invalid input syntax for type absolv_rule: "rule x scope measure any window exit .. exit require CONTACT..." | At character 101, at or near "Preußen": unknown Land: expected one of BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.',
+          '22P02: invalid input syntax for type absolv_rule: "rule x scope measure any window exit .. exit require CONTACT..." | At character 101, at or near "Preußen": unknown calendar: expected one of BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, BY-MHF, BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM.',
           'unknown word: a Land, with the position in characters (not bytes)');
 
 -- invalid UTF-8: a UTF8 database validates text before absolv sees it, so
@@ -606,10 +593,10 @@ SELECT is(pg_temp.state_of($$SELECT absolv_in_scope('MAT', '2024-09-01', '2025-0
           '22023: unknown outcome code "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."',
           'a long unknown code is cut in the message');
 SELECT is(pg_temp.error_of($$SELECT absolv_add_working_days('2025-01-01', 1, 'Preußen')$$),
-          '22023: unknown Land code "Preußen" | HINT: Accepted codes: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, or the German name of the Land.',
+          '22023: unknown calendar code "Preußen" | HINT: Accepted codes: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, BY-MHF, BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM, or the German name of the Land.',
           'unknown Land: absolv_add_working_days');
 SELECT is(pg_temp.state_of($$SELECT absolv_holiday('2025-01-01', '')$$),
-          '22023: unknown Land code ""', 'unknown Land: absolv_holiday, the empty text');
+          '22023: unknown calendar code ""', 'unknown Land: absolv_holiday, the empty text');
 SELECT is(pg_temp.error_of($$SELECT absolv_window('2025-03-31', 'hannover')$$),
           '22023: rule "hannover" has no single window | Its window depends on the measure or the duration of the participation. | HINT: Use absolv_window(entry_date, exit_date, measure, rule).',
           'the two-argument window of a rule with several windows');

@@ -101,7 +101,7 @@ SELECT matches(pg_temp.error_of($$SELECT ('rule x scope measure in (MAT) window 
 SELECT matches(pg_temp.error_of($$SELECT ('rule x scope measure in (MAT) window exit .. exit require VV' || repeat(' ', 20000))::absolv_rule$$),
                '^54000: .*at most 16384', 'a rule text over the size limit: 54000');
 SELECT matches(pg_temp.error_of($$SELECT 'rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of XX'::absolv_rule$$),
-               '^22P02: .*"XX": unknown Land', 'an unknown Land');
+               '^22P02: .*"XX": unknown calendar', 'an unknown Land');
 
 -- the two-argument window of a rule with several windows
 SELECT matches(pg_temp.error_of($$SELECT absolv_window('2025-03-31', 'hannover')$$),
