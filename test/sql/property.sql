@@ -58,7 +58,7 @@ SET client_min_messages = warning;
 -- pg_regress sets DateStyle Postgres, MDY; dates are compared as ISO text here
 SET DateStyle = ISO, YMD;
 
-SELECT plan(50);
+SELECT plan(51);
 
 -- a deterministic number in [0, n) from a seed text
 CREATE FUNCTION pg_temp.h(seed text, n int) RETURNS int
@@ -353,12 +353,17 @@ INSERT INTO o_kind VALUES
   ('Arbeitsaufnahme', 'JOB_START'), ('Beschäftigungsbeginn', 'JOB_START'), (' job_start ', 'JOB_START');
 -- unknown: NOTE, BEWERBUNG, KONTAKTX, JOBSTART, the empty text
 
--- the public holidays of Hessen 2024 to 2026, from the law (Feiertagsgesetz
+-- the public holidays of Hessen 2023 to 2026, from the law (Feiertagsgesetz
 -- Hessen): Neujahr, Karfreitag, Ostermontag, 1. Mai, Christi Himmelfahrt,
 -- Pfingstmontag, Fronleichnam, 3. Oktober, 25. and 26. Dezember.
--- Easter Sunday: 31 March 2024, 20 April 2025, 5 April 2026.
+-- Easter Sunday: 9 April 2023, 31 March 2024, 20 April 2025, 5 April 2026.
 CREATE TEMP TABLE o_holiday_he (day date PRIMARY KEY, name text NOT NULL);
 INSERT INTO o_holiday_he VALUES
+  ('2023-01-01', 'Neujahr'), ('2023-04-07', 'Karfreitag'), ('2023-04-10', 'Ostermontag'),
+  ('2023-05-01', 'Tag der Arbeit'), ('2023-05-18', 'Christi Himmelfahrt'),
+  ('2023-05-29', 'Pfingstmontag'), ('2023-06-08', 'Fronleichnam'),
+  ('2023-10-03', 'Tag der Deutschen Einheit'), ('2023-12-25', '1. Weihnachtstag'),
+  ('2023-12-26', '2. Weihnachtstag'),
   ('2024-01-01', 'Neujahr'), ('2024-03-29', 'Karfreitag'), ('2024-04-01', 'Ostermontag'),
   ('2024-05-01', 'Tag der Arbeit'), ('2024-05-09', 'Christi Himmelfahrt'),
   ('2024-05-20', 'Pfingstmontag'), ('2024-05-30', 'Fronleichnam'),
@@ -385,7 +390,7 @@ SELECT d::date AS day,
           AND NOT EXISTS (SELECT 1 FROM o_holiday_he h WHERE h.day = w.day)
         ORDER BY w.day
         OFFSET 9 LIMIT 1) AS deadline
-FROM generate_series(date '2023-12-01', date '2026-06-30', interval '1 day') AS d;
+FROM generate_series(date '2023-01-01', date '2026-10-31', interval '1 day') AS d;
 CREATE UNIQUE INDEX ON o_deadline_he (day);
 
 -- the participations in codes, with the duration facts of the date
@@ -1000,7 +1005,11 @@ SELECT is((SELECT count(*)::int
           0, 'every preset: the oracle also agrees with a join restricted to absolv_horizon');
 
 -- the oracle's holiday arithmetic is not absolv's: spot checks from the
--- docs (reference.md), so that a wrong hand-written table would show
+-- docs (reference.md), so that a wrong hand-written table would show; and
+-- its calendar covers every missed appointment of the data
+SELECT is((SELECT count(*)::int FROM o_ev m LEFT JOIN o_deadline_he d ON d.day = m.at
+           WHERE m.kind = 'MISSED' AND d.deadline IS NULL),
+          0, 'oracle: the Hessian calendar gives a follow-up deadline for every missed appointment');
 SELECT is((SELECT deadline FROM o_deadline_he WHERE day = '2025-04-14'), date '2025-04-30',
           'oracle: 10 Hessian working days after 2025-04-14 end on 2025-04-30 (Easter)');
 SELECT is((SELECT deadline FROM o_deadline_he WHERE day = '2025-06-16'), date '2025-07-01',
