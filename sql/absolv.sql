@@ -349,9 +349,9 @@ COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.da
 COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
   'is a day of evidence inside absolv_horizon(entry_date, exit_date, measure, rule)? The planner turns it into index bounds';
 COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_catalog.int4, pg_catalog.text) IS
-  'the n-th working day (Monday to Friday, no public holiday of the Land) after a day';
+  'the n-th working day (Monday to Friday, no public holiday of the Land or regional calendar, such as BY-AUGSBURG) after a day';
 COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS
-  'the German name of the public holiday on a day in a Land, or NULL';
+  'the German name of the public holiday on a day in a Land or regional calendar (such as BY-AUGSBURG), or NULL';
 
 ------------------------------------------------------------------------------
 -- scope: the denominator
@@ -375,7 +375,7 @@ AS 'MODULE_PATHNAME', 'absolv_in_scope_full'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
-  'is the participation in the scope of the rule (denominator)? unknown outcome codes are an error';
+  'is the participation in the scope of the rule (denominator)? unknown outcome codes are an error; a rule whose scope needs the customer status, legal sphere or CoSach status of every participation ("not null") raises 22023: use the nine-argument form';
 COMMENT ON FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule) IS
   'is the participation in the scope of the rule, with customer status, legal sphere, CoSach status and goal? unknown codes are an error';
 
@@ -560,7 +560,7 @@ AS 'MODULE_PATHNAME', 'absolv_scope_reason_full'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
-  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration or outcome';
+  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, or goal (a BvB whose goal the rule requires); raises 22023 like absolv_in_scope for a rule that needs attributes this form lacks';
 COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule) IS
   'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, customer status, legal sphere, CoSach status or goal';
 
