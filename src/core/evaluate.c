@@ -491,6 +491,46 @@ absolv_case_merge(absolv_case *dst, const absolv_case *src)
 		}
 }
 
+/* clear the bits of the days after as_of in a follow-up bitmap */
+static void
+cut_bitmap(uint64_t *bits, absolv_day base, absolv_day as_of)
+{
+	/* the offset of as_of from base: bits after it go */
+	int64_t		keep_to = (int64_t) as_of - (int64_t) base;
+
+	for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
+	{
+		int64_t		first = (int64_t) w * 64;
+
+		if (keep_to < first)
+			bits[w] = 0;
+		else if (keep_to - first < 63)
+			bits[w] &= ((uint64_t) 1 << (keep_to - first + 1)) - 1;
+	}
+}
+
+/*
+ * Whether a piece of evidence satisfies a term never depends on the day a
+ * verdict is asked for (only on its kind, its day, its valid_until and the
+ * exit), so the case of the evidence dated on or before as_of is the case
+ * of all the evidence cut at as_of: a plain term's earliest day if it is
+ * on or before as_of, else none; the bits of the days up to as_of.
+ */
+void
+absolv_case_cut(absolv_case *c, absolv_day as_of)
+{
+	if (c->invalid)
+		return;
+	for (int i = 0; i < c->rule->variants[c->variant].nterms; i++)
+		if (c->term_first[i] != ABSOLV_DAY_POS_INFINITY && c->term_first[i] > as_of)
+			c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
+	for (int k = 0; k < c->nfollowups; k++)
+	{
+		cut_bitmap(c->followups[k].triggers, c->followups[k].base, as_of);
+		cut_bitmap(c->followups[k].responses, c->followups[k].base, as_of);
+	}
+}
+
 /* slot of the follow-up state of term i */
 static int
 followup_slot(const absolv_case *c, int term)
@@ -501,33 +541,63 @@ followup_slot(const absolv_case *c, int term)
 	return -1;
 }
 
-bool
-absolv_case_term_holds(const absolv_case *c, int term)
+/*
+ * The follow-up bitmaps of term i are walked in one way only: trigger
+ * days y of its window in day order, each with the last day its response
+ * may fall on, capped at the bitmap's last day.  Returns the first trigger
+ * day after *y (start with term_from - 1) and its limit; false when none.
+ */
+static bool
+next_trigger(const absolv_case *c, int i, const absolv_followup_state *f,
+			 absolv_day *y, absolv_day *limit)
 {
-	const absolv_term *t = &c->rule->variants[c->variant].terms[term];
-	const absolv_followup_state *f;
-	int			slot;
+	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
 
-	if (!t->is_followup)
-		return c->term_first[term] != ABSOLV_DAY_POS_INFINITY;
-	slot = followup_slot(c, term);
+	for ((*y)++; *y <= c->term_to[i]; (*y)++)
+		if (test_day(f->triggers, f->base, *y) && followup_limit(t, *y, limit))
+		{
+			if (*limit > f->last)
+				*limit = f->last;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The first pair of trigger day y and response day d of follow-up term i
+ * with y < d <= limit(y), in the order of the trigger days; false if none.
+ */
+static bool
+followup_pair(const absolv_case *c, int i, absolv_day *trigger, absolv_day *response)
+{
+	int			slot = followup_slot(c, i);
+	const absolv_followup_state *f;
+	absolv_day	y;
+	absolv_day	limit;
+
 	if (slot < 0)
 		return false;
 	f = &c->followups[slot];
-	/* some trigger y and some response d with y < d <= limit(y) */
-	for (absolv_day y = c->term_from[term]; y <= c->term_to[term]; y++)
-	{
-		absolv_day	limit;
-
-		if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
-			continue;
-		if (limit > f->last)
-			limit = f->last;
+	for (y = c->term_from[i] - 1; next_trigger(c, i, f, &y, &limit);)
 		for (absolv_day d = y + 1; d <= limit; d++)
 			if (test_day(f->responses, f->base, d))
+			{
+				*trigger = y;
+				*response = d;
 				return true;
-	}
+			}
 	return false;
+}
+
+bool
+absolv_case_term_holds(const absolv_case *c, int term)
+{
+	absolv_day	trigger;
+	absolv_day	response;
+
+	if (!c->rule->variants[c->variant].terms[term].is_followup)
+		return c->term_first[term] != ABSOLV_DAY_POS_INFINITY;
+	return followup_pair(c, term, &trigger, &response);
 }
 
 /* index of the first node of the subexpression that ends at node end */
@@ -677,6 +747,7 @@ term_last_day(const absolv_case *c, int i)
 {
 	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
 	absolv_day	last;
+	int			slot;
 
 	if (!t->is_followup)
 	{
@@ -685,21 +756,12 @@ term_last_day(const absolv_case *c, int i)
 		return c->term_to[i];
 	}
 	last = c->term_to[i];
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		const absolv_followup_state *f = &c->followups[k];
-
-		if (c->followup_term[k] != i)
-			continue;
-		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
-		{
-			absolv_day	limit;
-
-			if (test_day(f->triggers, f->base, y) && followup_limit(t, y, &limit) &&
-				limit > last)
-				last = limit > f->last ? f->last : limit;
-		}
-	}
+	slot = followup_slot(c, i);
+	if (slot >= 0)
+		for (absolv_day y = c->term_from[i] - 1, limit;
+			 next_trigger(c, i, &c->followups[slot], &y, &limit);)
+			if (limit > last)
+				last = limit;
 	return last;
 }
 
@@ -707,35 +769,12 @@ term_last_day(const absolv_case *c, int i)
 static int
 term_evidence(const absolv_case *c, int i, absolv_day *days)
 {
-	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
-
-	if (!t->is_followup)
+	if (!c->rule->variants[c->variant].terms[i].is_followup)
 	{
 		days[0] = c->term_first[i];
 		return 1;
 	}
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		const absolv_followup_state *f = &c->followups[k];
-
-		if (c->followup_term[k] != i)
-			continue;
-		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
-		{
-			absolv_day	limit;
-
-			if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
-				continue;
-			for (absolv_day d = y + 1; d <= limit && d <= f->last; d++)
-				if (test_day(f->responses, f->base, d))
-				{
-					days[0] = y;
-					days[1] = d;
-					return 2;
-				}
-		}
-	}
-	return 0;
+	return followup_pair(c, i, &days[0], &days[1]) ? 2 : 0;
 }
 
 /* add a day to a sorted set of days */

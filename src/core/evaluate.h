@@ -155,6 +155,12 @@ extern bool absolv_case_same_participation(const absolv_case *a, const absolv_ca
 /* merge src into dst; both must describe the same participation */
 extern void absolv_case_merge(absolv_case *dst, const absolv_case *src);
 
+/*
+ * Leave out of a case the evidence dated after as_of: afterwards it is the
+ * case that only the evidence dated on or before as_of would have built.
+ */
+extern void absolv_case_cut(absolv_case *c, absolv_day as_of);
+
 /* per-term truth, after all evidence */
 extern bool absolv_case_term_holds(const absolv_case *c, int term);
 

@@ -326,44 +326,6 @@ absolv_partial_compliant(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(result > 0);
 }
 
-/* clear the bits of the days after as_of in a bitmap whose bit 0 is base */
-static void
-cut_bitmap(uint64 *bits, absolv_day base, DateADT as_of)
-{
-	/* the offset of as_of from base: bits after it go */
-	int64		keep_to = (int64) as_of - (int64) base;
-
-	for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
-	{
-		int64		first = (int64) w * 64;
-
-		if (keep_to < first)
-			bits[w] = 0;
-		else if (keep_to - first < 63)
-			bits[w] &= (UINT64CONST(1) << (keep_to - first + 1)) - 1;
-	}
-}
-
-/*
- * Leave out of a case the evidence dated after as_of (see the top of this
- * file): a plain term's earliest day after as_of becomes "none", and the
- * follow-up bitmaps lose the days after as_of.
- */
-static void
-cut_case(absolv_case *c, DateADT as_of)
-{
-	if (c->invalid)
-		return;
-	for (int i = 0; i < c->rule->variants[c->variant].nterms; i++)
-		if (c->term_first[i] != ABSOLV_DAY_POS_INFINITY && c->term_first[i] > as_of)
-			c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		cut_bitmap(c->followups[k].triggers, c->followups[k].base, as_of);
-		cut_bitmap(c->followups[k].responses, c->followups[k].base, as_of);
-	}
-}
-
 /*
  * absolv_partial_verdict(absolv_partial, as_of): what absolv_verdict
  * gives with the same as_of, for any as_of
@@ -374,6 +336,6 @@ absolv_partial_verdict(PG_FUNCTION_ARGS)
 	absolv_case_state *state = value_state(fcinfo, 0);
 	DateADT		as_of = PG_GETARG_DATEADT(1);
 
-	cut_case(absolv_partial_case(state), as_of);
+	absolv_case_cut(absolv_partial_case(state), as_of);
 	return absolv_partial_verdict_result(fcinfo, state, as_of);
 }

@@ -11,7 +11,9 @@
  *	  cases that are merged gives the same result (parallel aggregation);
  *	- serialize then deserialize gives the same result, and every
  *	  truncation of the serialized form is rejected;
- *	- a pending verdict as of a day is not missed as of an earlier day.
+ *	- a pending verdict as of a day is not missed as of an earlier day;
+ *	- the case cut at a day (absolv_case_cut) is the case of the evidence
+ *	  dated up to that day, byte for byte in serialized form.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -75,7 +77,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				split,
 				result;
 	uint8_t		buf[ABSOLV_CASE_SERIAL_MAX];
+	uint8_t		cut_buf[ABSOLV_CASE_SERIAL_MAX];
 	size_t		len;
+	absolv_day	cut_day;
 	absolv_error err;
 	uint32_t	choice = take(&in, 1);
 	absolv_day	base = (absolv_day) (9000 + (take(&in, 2) % 2000));	/* 2024..2030 */
@@ -117,6 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rows[i].valid_until = rows[i].at + (int) (take(&in, 1) % 200) - 20;
 	}
 	split = nrows ? (int) (take(&in, 1) % (nrows + 1)) : 0;
+	cut_day = base + (int16_t) take(&in, 2) % 220;
 
 	absolv_case_init(&forward, rule, &p);
 	absolv_case_init(&backward, rule, &p);
@@ -164,5 +169,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t cut = 0; cut < len; cut++)
 		if (absolv_case_deserialize(buf, cut, rule, &restored))
 			abort();
+
+	absolv_case_init(&backward, rule, &p);
+	for (int i = 0; i < nrows; i++)
+		if (rows[i].at <= cut_day)
+			add_rows(&backward, rows, i, i + 1, 1);
+	absolv_case_cut(&forward, cut_day);
+	len = absolv_case_serialize(&forward, buf, sizeof(buf));
+	if (len == 0 || len != absolv_case_serialize(&backward, cut_buf, sizeof(cut_buf)) ||
+		memcmp(buf, cut_buf, len) != 0)
+	{
+		fprintf(stderr, "the case cut at a day is not the case of the evidence up to it\n");
+		abort();
+	}
 	return 0;
 }

@@ -357,6 +357,65 @@ due(const char *rule, const char *name, const char *measure, const char *entry, 
 	return -1;
 }
 
+/*
+ * absolv_case_cut at every day from before the horizon to after it: the
+ * case of all the evidence, cut at a day, serializes to the same bytes as
+ * the case of the evidence dated up to that day (a follow-up rule, whose
+ * bitmaps are cut, and a rule of plain terms).
+ */
+static int
+cut_mismatches(const char *rule, const char *measure, const char *entry,
+			   const char *exit, const int *kinds, const char *const *days, int n)
+{
+	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
+	const absolv_rule *r = preset(rule);
+	absolv_case all,
+				cut,
+				upto;
+	uint8_t		a[ABSOLV_CASE_SERIAL_MAX],
+				b[ABSOLV_CASE_SERIAL_MAX];
+	int			mismatches = 0;
+
+	absolv_case_init(&all, r, &p);
+	for (int i = 0; i < n; i++)
+		absolv_case_add(&all, kinds[i], D(days[i]), true, 0);
+	for (absolv_day as_of = all.horizon_from - 3; as_of <= all.horizon_to + 3; as_of++)
+	{
+		size_t		alen,
+					blen;
+
+		cut = all;
+		absolv_case_cut(&cut, as_of);
+		absolv_case_init(&upto, r, &p);
+		for (int i = 0; i < n; i++)
+			if (D(days[i]) <= as_of)
+				absolv_case_add(&upto, kinds[i], D(days[i]), true, 0);
+		alen = absolv_case_serialize(&cut, a, sizeof(a));
+		blen = absolv_case_serialize(&upto, b, sizeof(b));
+		if (alen == 0 || alen != blen || memcmp(a, b, alen) != 0)
+			mismatches++;
+	}
+	return mismatches;
+}
+
+static void
+test_cut(void)
+{
+	static const int followup_kinds[] = {ABSOLV_KIND_MISSED, ABSOLV_KIND_CONTACT,
+	ABSOLV_KIND_MISSED, ABSOLV_KIND_CONTACT};
+	static const char *const followup_days[] = {"2025-04-16", "2025-05-05",
+	"2025-05-20", "2025-05-22"};
+	static const int plain_kinds[] = {ABSOLV_KIND_EINV, ABSOLV_KIND_VV, ABSOLV_KIND_SI};
+	static const char *const plain_days[] = {"2025-01-10", "2025-02-01", "2025-03-31"};
+
+	CHECK_INT(cut_mismatches("frankfurt", "FBW", "2025-01-01", "2025-04-03",
+							 followup_kinds, followup_days, 4), 0,
+			  "frankfurt: the case cut at each day is the case of the evidence up to it");
+	CHECK_INT(cut_mismatches("cottbus_ies", "FBW", "2024-01-01", "2025-03-31",
+							 plain_kinds, plain_days, 3), 0,
+			  "cottbus_ies: the case cut at each day is the case of the evidence up to it");
+}
+
 static void
 test_schedule(void)
 {
@@ -583,6 +642,7 @@ main(void)
 	test_case_horizon();
 	test_evidence();
 	test_merge_and_serialize();
+	test_cut();
 	test_schedule();
 	test_verdicts();
 	return unit_done();
