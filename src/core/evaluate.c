@@ -467,14 +467,6 @@ absolv_case_add(absolv_case *c, int kind, absolv_day at,
 	}
 }
 
-bool
-absolv_case_same_participation(const absolv_case *a, const absolv_case *b)
-{
-	return a->entry_null == b->entry_null && a->exit_null == b->exit_null &&
-		a->entry == b->entry && a->exit == b->exit &&
-		a->measure == b->measure && a->measure_fingerprint == b->measure_fingerprint;
-}
-
 void
 absolv_case_merge(absolv_case *dst, const absolv_case *src)
 {
@@ -984,7 +976,6 @@ absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size)
 	write_bytes(&w, (uint32_t) c->entry, 4);
 	write_bytes(&w, (uint32_t) c->exit, 4);
 	write_bytes(&w, (uint32_t) c->measure, 4);
-	write_bytes(&w, c->measure_fingerprint, 8);
 	write_bytes(&w, (uint64_t) nterms, 1);
 	for (int i = 0; i < nterms; i++)
 		write_bytes(&w, (uint32_t) c->term_first[i], 4);
@@ -1021,7 +1012,6 @@ absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
 	absolv_participation p;
 	uint64_t	v,
 				flags,
-				fingerprint,
 				nterms,
 				nfollowups;
 	int			expected_terms;
@@ -1041,11 +1031,9 @@ absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
 	if (!read_bytes(&r, 4, &v))
 		return false;
 	p.measure = (int) (int32_t) (uint32_t) v;
-	if (p.measure < ABSOLV_CODE_NULL || p.measure >= ABSOLV_MEASURE_COUNT ||
-		!read_bytes(&r, 8, &fingerprint))
+	if (p.measure < ABSOLV_CODE_NULL || p.measure >= ABSOLV_MEASURE_COUNT)
 		return false;
 	absolv_case_init(c, rule, &p);
-	c->measure_fingerprint = fingerprint;
 	/* a null date is stored as 0: anything else was not written by us */
 	if ((p.entry_null && p.entry != 0) || (p.exit_null && p.exit != 0))
 		return false;

@@ -117,7 +117,6 @@ typedef struct absolv_case
 	absolv_day	entry;
 	absolv_day	exit;
 	int			measure;
-	uint64_t	measure_fingerprint;	/* set by the caller: hash of the raw text */
 	absolv_day	window_from;
 	absolv_day	window_to;
 	absolv_day	horizon_from;
@@ -145,12 +144,6 @@ extern void absolv_case_init(absolv_case *c, const absolv_rule *rule,
  */
 extern void absolv_case_add(absolv_case *c, int kind, absolv_day at,
 							bool valid_until_null, absolv_day valid_until);
-
-/*
- * Do two cases describe the same participation (entry, exit, measure and
- * its fingerprint)?  The rule is not compared: the caller does that.
- */
-extern bool absolv_case_same_participation(const absolv_case *a, const absolv_case *b);
 
 /* merge src into dst; both must describe the same participation */
 extern void absolv_case_merge(absolv_case *dst, const absolv_case *src);
@@ -229,7 +222,7 @@ extern int	absolv_schedule_step(const absolv_rule *rule, int group,
  * ABSOLV_CASE_SERIAL_MAX), absolv_case_deserialize false on any malformed
  * input.
  */
-#define ABSOLV_CASE_SERIAL_VERSION 1
+#define ABSOLV_CASE_SERIAL_VERSION 2
 #define ABSOLV_CASE_SERIAL_MAX 2048
 extern size_t absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size);
 extern bool absolv_case_deserialize(const uint8_t *buf, size_t len,

@@ -22,7 +22,7 @@
  * cache of the support function that created it; those caches are kept
  * until the end of the query.  For parallel aggregation a state is
  * serialized as
- *	  byte 0	format version (2)
+ *	  byte 0	format version (3)
  *	  byte 1	aggregate: 0 = absolv_compliant, 1 = absolv_verdict
  *	  byte 2	rule reference: 0 = preset, then 1 byte preset index;
  *				1 = text, then uint32 length and the canonical text
@@ -35,7 +35,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
@@ -68,7 +67,7 @@ PG_FUNCTION_INFO_V1(absolv_verdict_deserialfn);
 #define ARG_VALID_UNTIL 6
 
 /* serialized state */
-#define STATE_FORMAT_VERSION	2
+#define STATE_FORMAT_VERSION	3
 #define RULE_REF_PRESET			0
 #define RULE_REF_TEXT			1
 #define MEASURE_NULL_LENGTH		PG_UINT32_MAX
@@ -283,15 +282,6 @@ row_as_of(FunctionCallInfo fcinfo, const aggregate_kind *kind,
 	*as_of = *isnull ? 0 : PG_GETARG_DATEADT(kind->as_of_arg);
 }
 
-/* the core's fingerprint of a raw measure text (NULL: 0) */
-static uint64
-measure_fingerprint(const char *measure, int len)
-{
-	if (measure == NULL)
-		return 0;
-	return hash_bytes_extended((const unsigned char *) measure, len, 0);
-}
-
 /*
  * Is the rule argument of the aggregate call a constant, so that every row
  * has the same rule?  get_fn_expr_arg_stable() cannot tell: nodeAgg gives
@@ -333,8 +323,6 @@ start_state(FunctionCallInfo fcinfo, const aggregate_kind *kind,
 
 	state = MemoryContextAlloc(aggcontext, STATE_SIZE(measure_len));
 	absolv_case_init(&state->c, rule->rule, &p);
-	state->c.measure_fingerprint = measure_fingerprint(measure_data,
-													   measure_len);
 	state->rule = rule;
 	state->kind = kind;
 	state->rule_constant = rule_arg_is_constant(fcinfo, kind);
@@ -676,8 +664,9 @@ deserialize_state(FmgrInfo *flinfo, const aggregate_kind *kind,
 	if (!absolv_case_deserialize((const uint8 *) reader.data, reader.left,
 								 rule->rule, &state->c))
 		malformed(kind, "Its case part is not a valid serialized absolv case.");
-	if (state->c.measure_fingerprint != measure_fingerprint(measure, measure_len))
-		malformed(kind, "Its measure does not match the measure fingerprint of its case.");
+	if (state->c.measure != (measure == NULL ? ABSOLV_CODE_NULL :
+							 absolv_measure_lookup(measure, measure_len)))
+		malformed(kind, "Its measure code does not match its measure.");
 
 	state->rule = rule;
 	state->kind = kind;
@@ -971,10 +960,9 @@ absolv_partial_serialize(const absolv_case_state *state)
 /*
  * Read the bytes of an absolv_partial value into a state in the current
  * memory context, with the checks of deserialize_state().  A value that
- * comes from outside (check_texts) gets three more: a rule given by its
- * text must be in canonical form, the measure must be valid in the
- * database encoding, and the measure code of the case must be that of its
- * measure text.  Errors are XX001.  The state points into the rule cache
+ * comes from outside (check_texts) gets two more: a rule given by its
+ * text must be in canonical form, and the measure must be valid in the
+ * database encoding.  Errors are XX001.  The state points into the rule cache
  * of flinfo: a caller that keeps it past the next call on flinfo calls
  * absolv_rule_cache_keep(flinfo) first.
  */
@@ -983,7 +971,6 @@ absolv_partial_deserialize(FmgrInfo *flinfo, const char *data, size_t len,
 						   bool check_texts)
 {
 	case_state *state = deserialize_state(flinfo, &partial_value_kind, data, len);
-	text	   *measure;
 
 	if (!check_texts)
 		return state;
@@ -999,12 +986,6 @@ absolv_partial_deserialize(FmgrInfo *flinfo, const char *data, size_t len,
 	if (!state->measure_null &&
 		!pg_verifymbstr(state->measure, state->measure_len, true))
 		malformed(&partial_value_kind, "Its measure is not valid in the database encoding.");
-	measure = state->measure_null ? NULL :
-		cstring_to_text_with_len(state->measure, state->measure_len);
-	if (absolv_lookup_measure(measure) != state->c.measure)
-		malformed(&partial_value_kind, "Its measure code does not match its measure.");
-	if (measure != NULL)
-		pfree(measure);
 	return state;
 }
 
