@@ -41,7 +41,7 @@
 /* longest part of a user's value that error messages quote, in characters */
 #define ABSOLV_QUOTE_CHARS 60
 
-/* rule_type.c: the rule language behind the absolv_rule type */
+/* rule_compile.c: rule text <-> the core's compiled rule */
 
 /*
  * Parse rule text into a palloc'd rule.  Returns NULL and fills *error when
@@ -56,6 +56,17 @@ extern struct varlena *absolv_rule_canonical(const absolv_rule *rule);
 /* errdetail text of a parse error: "At character N, at or near ...: ..." */
 extern char *absolv_error_detail(const absolv_error *error);
 
+/*
+ * Canonical text of preset preset_index as an absolv_rule varlena, computed
+ * once per backend (read only: copy it before returning it as a Datum).
+ */
+extern const struct varlena *absolv_preset_canonical(int preset_index);
+
+/* index of the preset whose canonical text is text[0..len), or -1 */
+extern int	absolv_preset_index_of(const char *text, int len);
+
+/* rule_type.c: the absolv_rule type */
+
 /* a NUL-terminated name or description of a rule as text; NULL when empty */
 extern text *absolv_field_text(const char *field, size_t size);
 
@@ -65,7 +76,10 @@ extern text *absolv_field_text(const char *field, size_t size);
  */
 extern text *absolv_fingerprint_text(const char *text, int len);
 
-/* rule_cache.c: compiled rules, per call site */
+/*
+ * call_site_cache.c: what a call site keeps between calls (the only user
+ * of flinfo->fn_extra): compiled rules and computed ranges
+ */
 
 /* a compiled rule and its canonical text, owned by a call site's cache */
 typedef struct absolv_cached_rule
@@ -78,9 +92,9 @@ typedef struct absolv_cached_rule
 
 /*
  * The compiled form of an absolv_rule datum, from the cache of the call site
- * flinfo (kept in flinfo->fn_extra).  The result is valid at least until
- * the next call on the same flinfo, and until the end of the query once
- * absolv_rule_cache_keep(flinfo) has been called.
+ * flinfo.  The result is valid at least until the next call on the same
+ * flinfo, and until the end of the query once absolv_rule_cache_keep(flinfo)
+ * has been called.
  */
 extern const absolv_cached_rule *absolv_cached_rule_get(FmgrInfo *flinfo,
 														Datum rule_datum);
@@ -102,13 +116,33 @@ extern const absolv_cached_rule *absolv_cached_rule_by_preset(FmgrInfo *flinfo,
  * another rule.
  */
 extern void absolv_rule_cache_keep(FmgrInfo *flinfo);
-extern void *absolv_call_site_extra(FmgrInfo *flinfo, Size size);
+
+/* which range of a variant a function looks at */
+typedef enum evidence_range
+{
+	RANGE_WINDOW,				/* the requirement window */
+	RANGE_HORIZON				/* every day of evidence the rule looks at */
+} evidence_range;
 
 /*
- * Canonical text of preset preset_index as an absolv_rule varlena, computed
- * once per backend (read only: copy it before returning it as a Datum).
+ * The closed range of days [from, to] a function computed.  ok is false
+ * when it is NULL: the range could not be computed, or to + 1 is no date
+ * (so that the daterange '[from, to + 1)' and the two bounds agree).
  */
-extern const struct varlena *absolv_preset_canonical(int preset_index);
+typedef struct day_range
+{
+	bool		ok;
+	absolv_day	from;
+	absolv_day	to;
+} day_range;
+
+/*
+ * The range of a rule's variant (or, for variant -1, the hull over all
+ * variants) for an exit day, from the cache of the call site flinfo.
+ */
+extern day_range absolv_cached_range(FmgrInfo *flinfo, const absolv_rule *rule,
+									 int variant, evidence_range which,
+									 absolv_day exit);
 
 /* codes_glue.c: text arguments -> codes of the core */
 
