@@ -144,27 +144,27 @@ extern day_range absolv_cached_range(FmgrInfo *flinfo, const absolv_rule *rule,
 									 int variant, evidence_range which,
 									 absolv_day exit);
 
-/* codes_glue.c: text arguments -> codes of the core */
+/* code_args.c: text arguments -> codes of the core */
 
 /* NULL counts as SUCCESS; unknown: ERROR */
-extern int	absolv_lookup_outcome(const text *code);
+extern int	absolv_outcome_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; unknown: ERROR */
-extern int	absolv_lookup_customer_status(const text *code);
-extern int	absolv_lookup_legal_sphere(const text *code);
-extern int	absolv_lookup_cosach_status(const text *code);
+extern int	absolv_customer_status_arg(const text *code);
+extern int	absolv_legal_sphere_arg(const text *code);
+extern int	absolv_cosach_status_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; never an error (unknown goal: OTHER) */
-extern int	absolv_lookup_goal(const text *code);
+extern int	absolv_goal_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; unknown gives ABSOLV_CODE_UNKNOWN */
-extern int	absolv_lookup_measure(const text *code);
+extern int	absolv_measure_arg(const text *code);
 
 /* unknown gives ABSOLV_CODE_UNKNOWN (ignored evidence); code is not NULL */
-extern int	absolv_lookup_evidence_kind(const text *code);
+extern int	absolv_evidence_kind_arg(const text *code);
 
 /* a Land code or name; unknown: ERROR */
-extern absolv_land absolv_lookup_land(const text *code);
+extern absolv_land absolv_land_arg(const text *code);
 
 /*
  * Fill *p from the entry date, exit date and measure arguments of fcinfo (any
@@ -175,6 +175,14 @@ extern void absolv_participation_from_args(FunctionCallInfo fcinfo,
 										   int entry_arg, int exit_arg,
 										   int measure_arg,
 										   absolv_participation *p);
+
+/* messages.c: a user's value in a message */
+
+/*
+ * A user's value for an error message: at most ABSOLV_QUOTE_CHARS
+ * characters, then "..." if it was longer (palloc'd, NUL-terminated).
+ */
+extern char *absolv_clip_for_message(const char *value, int len);
 
 /*
  * case_aggregates.c: the state of absolv_compliant, for the partial states
@@ -220,11 +228,5 @@ extern absolv_case *absolv_partial_case(absolv_case_state *state);
 extern Datum absolv_partial_verdict_result(FunctionCallInfo fcinfo,
 										   absolv_case_state *state,
 										   absolv_day as_of);
-
-/*
- * A user's value for an error message: at most ABSOLV_QUOTE_CHARS
- * characters, then "..." if it was longer (palloc'd, NUL-terminated).
- */
-extern char *absolv_clip_for_message(const char *value, int len);
 
 #endif							/* ABSOLV_PG_H */

@@ -23,7 +23,7 @@ absolv_add_working_days_date(PG_FUNCTION_ARGS)
 {
 	DateADT		day = PG_GETARG_DATEADT(0);
 	int32		n = PG_GETARG_INT32(1);
-	absolv_land land = absolv_lookup_land(PG_GETARG_TEXT_PP(2));
+	absolv_land land = absolv_land_arg(PG_GETARG_TEXT_PP(2));
 	absolv_day	result;
 
 	if (n < 0)
@@ -49,7 +49,7 @@ Datum
 absolv_holiday(PG_FUNCTION_ARGS)
 {
 	DateADT		day = PG_GETARG_DATEADT(0);
-	absolv_land land = absolv_lookup_land(PG_GETARG_TEXT_PP(1));
+	absolv_land land = absolv_land_arg(PG_GETARG_TEXT_PP(1));
 	const char *name;
 
 	if (DATE_NOT_FINITE(day))

@@ -406,7 +406,7 @@ transition(FunctionCallInfo fcinfo, const aggregate_kind *kind)
 	at = PG_GETARG_DATEADT(ARG_AT);
 	if (!state->as_of_null && at > state->as_of)
 		PG_RETURN_POINTER(state);
-	evidence_kind = absolv_lookup_evidence_kind(PG_GETARG_TEXT_PP(ARG_KIND));
+	evidence_kind = absolv_evidence_kind_arg(PG_GETARG_TEXT_PP(ARG_KIND));
 	if (evidence_kind == ABSOLV_CODE_UNKNOWN)
 		PG_RETURN_POINTER(state);
 
