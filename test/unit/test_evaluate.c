@@ -103,9 +103,9 @@ test_scope(void)
 	p.goal = ABSOLV_GOAL_OTHER;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_GOAL, "herford: BvB with another goal is out");
 	p.goal = ABSOLV_GOAL_INTEGRATION;
-	p.customer_status = ABSOLV_STATUS_NAS;
+	p.customer_status = ABSOLV_CUSTOMER_STATUS_NAS;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_CUSTOMER_STATUS, "herford: NAS is out");
-	p.customer_status = ABSOLV_STATUS_RASU;
+	p.customer_status = ABSOLV_CUSTOMER_STATUS_RASU;
 	p.legal_sphere = ABSOLV_SPHERE_SGB3;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_LEGAL_SPHERE, "herford: SGB III is out");
 	p.legal_sphere = ABSOLV_SPHERE_SGB2;
