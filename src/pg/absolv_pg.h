@@ -184,49 +184,4 @@ extern void absolv_participation_from_args(FunctionCallInfo fcinfo,
  */
 extern char *absolv_clip_for_message(const char *value, int len);
 
-/*
- * case_aggregates.c: the state of absolv_compliant, for the partial states
- * that travel between servers (partial_state.c).  The state is opaque;
- * the bytes of an absolv_partial value are its serialized form.
- */
-typedef struct case_state absolv_case_state;
-
-/* the transition function of absolv_partial_agg (absolv_compliant's) */
-extern Datum absolv_partial_agg_transition(FunctionCallInfo fcinfo);
-
-/*
- * Merge right into left (either may be NULL; a copy of right in aggcontext
- * when left is NULL); 42803 if they describe different participations or
- * rules, named as absolv_partial_merge's (merge) or absolv_partial_agg's.
- */
-extern absolv_case_state *absolv_partial_combine_states(bool merge,
-														MemoryContext aggcontext,
-														absolv_case_state *left,
-														const absolv_case_state *right);
-
-/* the bytes of an absolv_partial value, as a palloc'd bytea */
-extern bytea *absolv_partial_serialize(const absolv_case_state *state);
-
-/*
- * Read the bytes of an absolv_partial value (XX001 if malformed) into a
- * state in the current memory context that points into the rule cache of
- * flinfo (see absolv_rule_cache_keep).  check_texts: a value from outside
- * the database, whose rule text, measure and measure code are checked too.
- */
-extern absolv_case_state *absolv_partial_deserialize(FmgrInfo *flinfo,
-													 const char *data,
-													 size_t len,
-													 bool check_texts);
-
-/* the case of a state */
-extern absolv_case *absolv_partial_case(absolv_case_state *state);
-
-/*
- * The absolv_verdict_result of a state as of a day; the case must hold
- * no evidence dated after as_of.
- */
-extern Datum absolv_partial_verdict_result(FunctionCallInfo fcinfo,
-										   absolv_case_state *state,
-										   absolv_day as_of);
-
 #endif							/* ABSOLV_PG_H */
