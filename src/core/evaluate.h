@@ -216,8 +216,9 @@ extern int	absolv_schedule_step(const absolv_rule *rule, int group,
 								 absolv_day entry, absolv_day exit, int measure);
 
 /*
- * Serialized form: a version byte and every field, little-endian, with
- * the rule left out (the caller stores a reference to it).
+ * Serialized form: a version byte and the fields that evidence changes,
+ * little-endian, with the rule left out (the caller stores a reference to
+ * it); described in docs/scale-out.md, section "The bytes of a state".
  * absolv_case_serialize returns the number of bytes written (at most
  * ABSOLV_CASE_SERIAL_MAX), absolv_case_deserialize false on any malformed
  * input.
