@@ -64,7 +64,7 @@ absolv_compliant_finalfn(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	state = (absolv_case_state *) PG_GETARG_POINTER(0);
 
-	result = absolv_case_compliant(&state->c);
+	result = absolv_case_compliant(ABSOLV_STATE_CASE(state));
 	if (result < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(result > 0);
@@ -117,7 +117,8 @@ absolv_verdict_finalfn(PG_FUNCTION_ARGS)
 	state = (absolv_case_state *) PG_GETARG_POINTER(0);
 	if (state->as_of_null)
 		PG_RETURN_NULL();
-	return absolv_verdict_row(fcinfo, state->rule, &state->c, state->as_of);
+	return absolv_verdict_row(fcinfo, state->rule, ABSOLV_STATE_CASE(state),
+							  state->as_of);
 }
 
 /* absolv_verdict_combinefn(internal, internal) */

@@ -154,10 +154,12 @@ report_rule_mismatch(const absolv_state_kind *kind, const absolv_rule *rule,
 static void
 state_key(const absolv_case_state *state, participation_key *key)
 {
-	key->entry_null = state->c.entry_null;
-	key->entry = state->c.entry;
-	key->exit_null = state->c.exit_null;
-	key->exit = state->c.exit;
+	const absolv_case *c = ABSOLV_STATE_CASE(state);
+
+	key->entry_null = c->entry_null;
+	key->entry = c->entry;
+	key->exit_null = c->exit_null;
+	key->exit = c->exit;
 	key->measure_null = state->measure_null;
 	key->measure = state->measure;
 	key->measure_len = state->measure_len;
@@ -192,6 +194,25 @@ rule_arg_is_constant(FunctionCallInfo fcinfo, const absolv_state_kind *kind)
 	return IsA(tle->expr, Const);
 }
 
+absolv_case_state *
+absolv_state_new(MemoryContext cxt, const absolv_cached_rule *rule,
+				 const char *measure, int measure_len, size_t case_bytes)
+{
+	Size		size = ABSOLV_STATE_CASE_OFFSET(measure_len) + case_bytes;
+	absolv_case_state *state = MemoryContextAlloc(cxt, size);
+
+	state->rule = rule;
+	state->size = (uint32) size;
+	state->rule_constant = false;
+	state->as_of_null = true;
+	state->as_of = 0;
+	state->measure_null = measure == NULL;
+	state->measure_len = measure_len;
+	if (measure != NULL)
+		memcpy(state->measure, measure, measure_len);
+	return state;
+}
+
 /*
  * The state of a group, from its first row with a rule: the participation
  * (only entry, exit and measure matter for the case), its rule, its raw
@@ -213,15 +234,11 @@ start_state(FunctionCallInfo fcinfo, const absolv_state_kind *kind,
 								  PG_GETARG_DATUM(kind->rule_arg));
 	absolv_participation_from_args(fcinfo, ARG_ENTRY, ARG_EXIT, ARG_MEASURE, &p);
 
-	state = MemoryContextAlloc(aggcontext, ABSOLV_STATE_SIZE(measure_len));
-	absolv_case_init(&state->c, rule->rule, &p);
-	state->rule = rule;
+	state = absolv_state_new(aggcontext, rule, measure_data, measure_len,
+							 absolv_case_size(rule->rule, &p));
+	absolv_case_init(ABSOLV_STATE_CASE(state), rule->rule, &p);
 	state->rule_constant = rule_arg_is_constant(fcinfo, kind);
 	row_as_of(fcinfo, kind, &state->as_of_null, &state->as_of);
-	state->measure_null = measure == NULL;
-	state->measure_len = measure_len;
-	if (measure != NULL)
-		memcpy(state->measure, measure_data, measure_len);
 	return state;
 }
 
@@ -301,7 +318,7 @@ absolv_state_transfn(FunctionCallInfo fcinfo, const absolv_state_kind *kind)
 	if (evidence_kind == ABSOLV_CODE_UNKNOWN)
 		PG_RETURN_POINTER(state);
 
-	absolv_case_add(&state->c, evidence_kind, at,
+	absolv_case_add(ABSOLV_STATE_CASE(state), evidence_kind, at,
 					PG_ARGISNULL(ARG_VALID_UNTIL),
 					PG_ARGISNULL(ARG_VALID_UNTIL) ?
 					0 : PG_GETARG_DATEADT(ARG_VALID_UNTIL));
@@ -324,8 +341,8 @@ absolv_state_merge(const absolv_state_kind *kind, MemoryContext aggcontext,
 		return left;
 	if (left == NULL)
 	{
-		left = MemoryContextAlloc(aggcontext, ABSOLV_STATE_SIZE(right->measure_len));
-		memcpy(left, right, ABSOLV_STATE_SIZE(right->measure_len));
+		left = MemoryContextAlloc(aggcontext, right->size);
+		memcpy(left, right, right->size);
 		return left;
 	}
 
@@ -336,7 +353,7 @@ absolv_state_merge(const absolv_state_kind *kind, MemoryContext aggcontext,
 					left->rule->text, left->rule->len))
 		report_rule_mismatch(kind, right->rule->rule, left->rule->rule, true);
 
-	absolv_case_merge(&left->c, &right->c);
+	absolv_case_merge(ABSOLV_STATE_CASE(left), ABSOLV_STATE_CASE(right));
 	return left;
 }
 

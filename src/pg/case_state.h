@@ -32,20 +32,34 @@ typedef struct absolv_state_kind
 
 typedef struct absolv_case_state
 {
-	absolv_case c;				/* entry, exit and the evidence so far */
 	const absolv_cached_rule *rule; /* in a cache kept until query end */
+	uint32		size;			/* bytes of the whole state */
 	bool		rule_constant;	/* constant rule argument: no per-row check */
 	bool		as_of_null;		/* always for absolv_compliant */
-	absolv_day	as_of;
 	bool		measure_null;
+	absolv_day	as_of;
 	int			measure_len;
-	char		measure[FLEXIBLE_ARRAY_MEMBER]; /* raw text, no NUL */
+	char		measure[FLEXIBLE_ARRAY_MEMBER]; /* raw text, no NUL; then,
+												 * MAXALIGNed, the case */
 } absolv_case_state;
 
-#define ABSOLV_STATE_SIZE(measure_len) \
-	(offsetof(absolv_case_state, measure) + (measure_len))
+/* the case of a state: entry, exit and the evidence so far */
+#define ABSOLV_STATE_CASE_OFFSET(measure_len) \
+	MAXALIGN(offsetof(absolv_case_state, measure) + (measure_len))
+#define ABSOLV_STATE_CASE(state) \
+	((absolv_case *) ((char *) (state) + ABSOLV_STATE_CASE_OFFSET((state)->measure_len)))
 
 /* case_state.c: building and merging states */
+
+/*
+ * A new state in cxt for rule and a measure (NULL or measure_len bytes),
+ * with room for a case of case_bytes bytes (absolv_case_size); the case
+ * is not initialized, as_of is NULL and the rule argument not constant.
+ */
+extern absolv_case_state *absolv_state_new(MemoryContext cxt,
+										   const absolv_cached_rule *rule,
+										   const char *measure, int measure_len,
+										   size_t case_bytes);
 
 /*
  * The transition function of the aggregates: add one evidence row

@@ -303,7 +303,7 @@ Datum
 absolv_partial_compliant(PG_FUNCTION_ARGS)
 {
 	absolv_case_state *state = value_state(fcinfo, PG_GETARG_BYTEA_PP(0));
-	int			result = absolv_case_compliant(&state->c);
+	int			result = absolv_case_compliant(ABSOLV_STATE_CASE(state));
 
 	pfree(state);
 	if (result < 0)
@@ -321,6 +321,6 @@ absolv_partial_verdict(PG_FUNCTION_ARGS)
 	absolv_case_state *state = value_state(fcinfo, PG_GETARG_BYTEA_PP(0));
 	DateADT		as_of = PG_GETARG_DATEADT(1);
 
-	absolv_case_cut(&state->c, as_of);
-	return absolv_verdict_row(fcinfo, state->rule, &state->c, as_of);
+	absolv_case_cut(ABSOLV_STATE_CASE(state), as_of);
+	return absolv_verdict_row(fcinfo, state->rule, ABSOLV_STATE_CASE(state), as_of);
 }

@@ -44,7 +44,7 @@ absolv_state_serialize(const absolv_case_state *state, const absolv_state_kind *
 	size_t		caselen;
 	StringInfoData buf;
 
-	caselen = absolv_case_serialize(&state->c, casebuf, sizeof(casebuf));
+	caselen = absolv_case_serialize(ABSOLV_STATE_CASE(state), casebuf, sizeof(casebuf));
 	Assert(caselen > 0 && caselen <= sizeof(casebuf));
 
 	pq_begintypsend(&buf);
@@ -199,6 +199,7 @@ absolv_state_deserialize(FmgrInfo *flinfo, const absolv_state_kind *kind,
 	uint32		measure_len;
 	const char *measure = NULL;
 	absolv_case_state *state;
+	absolv_case *c;
 
 	reader.kind = kind;
 	reader.data = data;
@@ -223,24 +224,19 @@ absolv_state_deserialize(FmgrInfo *flinfo, const absolv_state_kind *kind,
 	else
 		measure = read_bytes(&reader, measure_len, "measure");
 
-	state = palloc(ABSOLV_STATE_SIZE(measure_len));
-	state->as_of_null = true;
-	state->as_of = 0;
+	/* room for any participation of the rule, then only what its case uses */
+	state = absolv_state_new(CurrentMemoryContext, rule, measure, measure_len,
+							 absolv_case_size(rule->rule, NULL));
+	c = ABSOLV_STATE_CASE(state);
 	if (kind->as_of_arg != 0)
 		read_as_of(&reader, state);
 	if (!absolv_case_deserialize((const uint8 *) reader.data, reader.left,
-								 rule->rule, &state->c))
+								 rule->rule, c))
 		malformed(kind, "Its case part is not a valid serialized absolv case.");
-	if (state->c.measure != (measure == NULL ? ABSOLV_CODE_NULL :
-							 absolv_measure_lookup(measure, measure_len)))
+	if (c->measure != (measure == NULL ? ABSOLV_CODE_NULL :
+					   absolv_measure_lookup(measure, measure_len)))
 		malformed(kind, "Its measure code does not match its measure.");
-
-	state->rule = rule;
-	state->rule_constant = false;
-	state->measure_null = measure == NULL;
-	state->measure_len = measure_len;
-	if (measure != NULL)
-		memcpy(state->measure, measure, measure_len);
+	state->size = ABSOLV_STATE_CASE_OFFSET(measure_len) + absolv_case_bytes(c);
 
 	if (from_outside && rule->preset_index < 0)
 	{
