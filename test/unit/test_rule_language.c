@@ -71,8 +71,8 @@ test_presets_round_trip(void)
 		CHECK(ok, "preset %s: canonical text parses", name);
 		absolv_rule_print(&rule_b, text_b, sizeof(text_b));
 		CHECK(strcmp(text_a, text_b) == 0, "preset %s: canonical text reads back to itself", name);
-		CHECK(absolv_preset_source(i) != NULL && strstr(absolv_preset_source(i), ".txt") != NULL,
-			  "preset %s names its source document", name);
+		CHECK(absolv_preset_source(i) != NULL && strncmp(absolv_preset_source(i), "Jobcenter ", 10) == 0,
+			  "preset %s names its directive", name);
 	}
 	CHECK_INT(absolv_preset_lookup(" Cottbus_IES ", 13), 6, "preset lookup ignores case and blanks");
 	CHECK_INT(absolv_preset_lookup("cottbus", 7), -1, "no preset cottbus");
@@ -101,6 +101,14 @@ test_canonical_form(void)
 					 "  window exit + 1 day .. exit + 30 days\n"
 					 "  require CONTACT\n") == 0,
 			  "canonical form: lower-case keywords, FBW* folded, aliases resolved, comment dropped");
+
+	c = canonical("rule f scope measure in (FBW*) window exit + 1 day .. exit + 14 days"
+				  " require CONTACT or CONTACT after MISSED within 10 working days of HE"
+				  " exclude Ausnahme within exit - 28 days .. DEADLINE or Arbeitsaufnahme within exit - 28 days .. deadline", &err);
+	CHECK(c != NULL, "an exclusion window ending at the deadline parses (%s)", err.message);
+	if (c)
+		CHECK(strstr(c, "  exclude EXCEPTION within exit - 28 days .. deadline or JOB_START within exit - 28 days .. deadline\n") != NULL,
+			  "canonical form of an exclusion ending at the deadline, with JOB_START (%s)", c);
 
 	c = canonical("rule r scope measure in (MAT, §45) window exit .. exit require VV", &err);
 	CHECK(c == NULL && err.code == ABSOLV_ERR_INVALID && strcmp(err.found, "§45") == 0,
@@ -217,6 +225,16 @@ test_errors(void)
 				ABSOLV_ERR_INVALID, 87, "0", "at least 1", "a follow-up limit of 0");
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 days of HE",
 				ABSOLV_ERR_SYNTAX, 95, "of", "only with working days", "a Land with calendar days");
+
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV within exit - 5 days .. deadline",
+				ABSOLV_ERR_INVALID, 86, "deadline", "only the window of an exclusion", "deadline outside an exclusion");
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV exclude EXCEPTION after MISSED within 3 days within exit .. deadline",
+				ABSOLV_ERR_INVALID, 122, "deadline", "cannot end at the deadline", "a follow-up ending at the deadline");
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV exclude EXCEPTION within exit + 1 day .. deadline",
+				ABSOLV_ERR_INVALID, 87, "exit + 1 day ..", "by the end of the variant's window",
+				"an exclusion window starting after the variant's window");
+	check_error("rule x scope measure in (MAT) customer status in (ALO, \"nicht gesetzt\") window exit .. exit require VV",
+				ABSOLV_ERR_INVALID, 56, "\"nicht gesetzt\"", "is no customer status code", "\"nicht gesetzt\" in a status list");
 
 	/* a text larger than the limit */
 	big = malloc(ABSOLV_MAX_RULE_TEXT + 2);
