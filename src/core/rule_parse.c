@@ -370,6 +370,31 @@ code_text(const parser *ps, const char **text, size_t *len)
 	}
 }
 
+/*
+ * Make a word token take in the "-word" parts that follow it without white
+ * space, so that a calendar code such as BY-AUGSBURG needs no quotes.  Only
+ * the calendar after "of" is read this way: nothing else may follow a word
+ * there, so no other reading is lost.
+ */
+static void
+take_hyphenated_word(parser *ps)
+{
+	size_t		end = ps->tok.start + ps->tok.len;
+
+	if (ps->tok.type != TOK_WORD)
+		return;
+	while (end + 1 < ps->len && ps->text[end] == '-' &&
+		   is_word_byte((unsigned char) ps->text[end + 1]) &&
+		   !is_nbsp(ps, end + 1))
+	{
+		end++;
+		while (end < ps->len && is_word_byte((unsigned char) ps->text[end]) &&
+			   !is_nbsp(ps, end))
+			end++;
+	}
+	ps->tok.len = end - ps->tok.start;
+}
+
 /* ------------------------------------------------------- small clauses */
 
 /* NUMBER, within limits */
@@ -1151,11 +1176,13 @@ parse_term(parser *ps, int *node)
 				return false;
 			if (ps->tok.type != TOK_WORD && ps->tok.type != TOK_STRING)
 				return FAIL(ps, "expected a Land code such as HE or NW");
+			take_hyphenated_word(ps);
 			code_text(ps, &text, &len);
 			land = absolv_land_lookup(text, len);
 			if (land <= ABSOLV_LAND_NONE)
 				return FAIL_CODE(ps, ABSOLV_ERR_UNKNOWN_CODE,
-								 "unknown Land: expected one of BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH");
+								 "unknown calendar: expected one of %s",
+								 absolv_land_accepted());
 			t->land = (uint8_t) land;
 			if (!next_token(ps))
 				return false;

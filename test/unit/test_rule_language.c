@@ -186,7 +186,14 @@ test_errors(void)
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days",
 				ABSOLV_ERR_SYNTAX, 102, "", "need a Land", "working days without a Land");
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of XX",
-				ABSOLV_ERR_UNKNOWN_CODE, 106, "XX", "unknown Land", "unknown Land");
+				ABSOLV_ERR_UNKNOWN_CODE, 106, "XX", "unknown calendar: expected one of BW, BY,", "unknown Land");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of BY-AUGSBURGER",
+				ABSOLV_ERR_UNKNOWN_CODE, 106, "BY-AUGSBURGER", "BY-MHF, BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM",
+				"unknown calendar with a hyphen: the whole code, and the accepted codes");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of BY - AUGSBURG",
+				ABSOLV_ERR_SYNTAX, 109, "-", "", "a hyphen with blanks is no part of a calendar code");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 days of BY-AUGSBURG",
+				ABSOLV_ERR_SYNTAX, 95, "of", "only with working days", "a calendar with days");
 	check_error("rule x scope measure in (MAT) window exit .. exit + 40 months require CONTACT after MISSED within 10 days",
 				ABSOLV_ERR_LIMIT, 71, "", "span", "follow-up span too long");
 	check_error("rule x scope measure in (MAT) window exit .. exit require EINV in force at exit after MISSED within 1 day",
@@ -253,9 +260,58 @@ test_errors(void)
 	}
 }
 
+/* regional calendars in follow-up limits: every spelling, one canonical form */
+static void
+test_calendars(void)
+{
+	static const char *const spellings[][2] = {
+		{"BY-AUGSBURG", "BY-AUGSBURG"},
+		{"by-augsburg", "BY-AUGSBURG"},
+		{"by_augsburg", "BY-AUGSBURG"},
+		{"Augsburg", "BY-AUGSBURG"},
+		{"\"Stadt Augsburg\"", "BY-AUGSBURG"},
+		{"\"BY-AUGSBURG\"", "BY-AUGSBURG"},
+		{"BY-MHF", "BY-MHF"},
+		{"BY-KATH", "BY-MHF"},
+		{"\"Bayern mit Mari\xC3\xA4 Himmelfahrt\"", "BY-MHF"},
+		{"SN-FRONLEICHNAM", "SN-FRONLEICHNAM"},
+		{"\"Sachsen mit Fronleichnam\"", "SN-FRONLEICHNAM"},
+		{"TH-FRONLEICHNAM", "TH-FRONLEICHNAM"},
+		{"\"Th\xC3\xBCringen mit Fronleichnam\"", "TH-FRONLEICHNAM"},
+		{"Bayern", "BY"},
+		{"\"Nordrhein-Westfalen\"", "NW"}
+	};
+
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
+	{
+		char		text[400];
+		char		want[100];
+		absolv_error err;
+		const char *c;
+
+		snprintf(text, sizeof(text),
+				 "rule r scope measure any window exit .. exit + 14 days "
+				 "require CONTACT after MISSED within 10 working days of %s within exit .. exit + 14 days",
+				 spellings[i][0]);
+		snprintf(want, sizeof(want), "within 10 working days of %s within exit",
+				 spellings[i][1]);
+		c = canonical(text, &err);
+		CHECK(c != NULL && strstr(c, want) != NULL, "of %s prints as %s (%s)",
+			  spellings[i][0], spellings[i][1], c ? c : err.message);
+		if (c == NULL)
+			continue;
+		CHECK(absolv_rule_parse(text_a, strlen(text_a), &rule_b, &err),
+			  "of %s: the canonical text parses", spellings[i][0]);
+		absolv_rule_print(&rule_b, text_b, sizeof(text_b));
+		CHECK(strcmp(text_a, text_b) == 0, "of %s: the canonical text reads back to itself",
+			  spellings[i][0]);
+	}
+}
+
 int
 main(void)
 {
+	test_calendars();
 	test_presets_round_trip();
 	test_canonical_form();
 	test_errors();
