@@ -161,48 +161,41 @@ absolv_horizon_case(PG_FUNCTION_ARGS)
 	return return_daterange(fcinfo, case_range(fcinfo, 0, RANGE_HORIZON));
 }
 
+/* the first (end false) or last (end true) day of a range, or NULL */
+static Datum
+return_bound(FunctionCallInfo fcinfo, day_range r, bool end)
+{
+	if (!r.ok)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(end ? r.to : r.from);
+}
+
 /* absolv_horizon_start(exit_date, rule): the first day of the horizon */
 Datum
 absolv_horizon_start_exit(PG_FUNCTION_ARGS)
 {
-	day_range	r = exit_range(fcinfo, 0, RANGE_HORIZON);
-
-	if (!r.ok)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(r.from);
+	return return_bound(fcinfo, exit_range(fcinfo, 0, RANGE_HORIZON), false);
 }
 
 /* absolv_horizon_start(entry_date, exit_date, measure, rule) */
 Datum
 absolv_horizon_start_case(PG_FUNCTION_ARGS)
 {
-	day_range	r = case_range(fcinfo, 0, RANGE_HORIZON);
-
-	if (!r.ok)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(r.from);
+	return return_bound(fcinfo, case_range(fcinfo, 0, RANGE_HORIZON), false);
 }
 
 /* absolv_horizon_end(exit_date, rule): the last day of the horizon */
 Datum
 absolv_horizon_end_exit(PG_FUNCTION_ARGS)
 {
-	day_range	r = exit_range(fcinfo, 0, RANGE_HORIZON);
-
-	if (!r.ok)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(r.to);
+	return return_bound(fcinfo, exit_range(fcinfo, 0, RANGE_HORIZON), true);
 }
 
 /* absolv_horizon_end(entry_date, exit_date, measure, rule) */
 Datum
 absolv_horizon_end_case(PG_FUNCTION_ARGS)
 {
-	day_range	r = case_range(fcinfo, 0, RANGE_HORIZON);
-
-	if (!r.ok)
-		PG_RETURN_NULL();
-	PG_RETURN_DATEADT(r.to);
+	return return_bound(fcinfo, case_range(fcinfo, 0, RANGE_HORIZON), true);
 }
 
 /*
