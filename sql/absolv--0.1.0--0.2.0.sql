@@ -5,3 +5,22 @@
 -- sql/absolv.sql.  The presets themselves live in the shared library: an
 -- updated database evaluates them by the 0.2.0 rules as soon as the new
 -- library is installed.
+
+------------------------------------------------------------------------------
+-- casts from strings: a text or varchar parameter where a rule is expected
+------------------------------------------------------------------------------
+-- A client that binds the rule as a string (pgJDBC's setString sends
+-- varchar, other drivers text) gets the same result as with a literal.
+-- Both casts parse the string with absolv_rule's input function.  They are
+-- implicit in this one direction only: there is no implicit cast from
+-- absolv_rule to a string, so an operator or function of text never
+-- competes with one of absolv_rule.  varchar needs its own cast because
+-- PostgreSQL applies at most one cast to an argument.
+
+CREATE CAST (pg_catalog.text AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+CREATE CAST (pg_catalog.varchar AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+
+COMMENT ON CAST (pg_catalog.text AS @extschema@.absolv_rule) IS
+  'implicit: a text value where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.absolv_rule) IS
+  'implicit: a varchar value (pgJDBC''s setString) where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
