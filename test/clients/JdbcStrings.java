@@ -6,7 +6,9 @@
 //
 //   java -cp /usr/share/java/postgresql.jar test/clients/JdbcStrings.java OUTDIR RULES QUERYDIR
 //
-// The connection comes from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD.
+// The connection comes from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD;
+// ABSOLV_JDBC_URL_OPTIONS is appended to the URL (?prepareThreshold=0), and
+// ABSOLV_JDBC_WAYS chooses the ways below (default "jdbc jdbc-generic").
 // For each query QUERYDIR/{quota,verdict,name}.sql ($1 is the rule), one
 // PreparedStatement runs once per line of the file RULES, and the rows of
 // run N go to OUTDIR/WAY.QUERY.N.txt as psql -At -F'|' prints them
@@ -73,8 +75,8 @@ public class JdbcStrings {
         List<String> rules = Files.readAllLines(Paths.get(args[1]));
         Path queries = Paths.get(args[2]);
         String url = "jdbc:postgresql://" + env("PGHOST", "localhost") + ":" + env("PGPORT", "5432")
-                + "/" + env("PGDATABASE", "postgres");
-        for (String way : new String[] {"jdbc", "jdbc-generic"}) {
+                + "/" + env("PGDATABASE", "postgres") + env("ABSOLV_JDBC_URL_OPTIONS", "");
+        for (String way : env("ABSOLV_JDBC_WAYS", "jdbc jdbc-generic").split(" ")) {
             Properties props = new Properties();
             props.setProperty("user", env("PGUSER", "postgres"));
             if (System.getenv("PGPASSWORD") != null) {

@@ -5,8 +5,11 @@
 # primary, waits until the standby has replayed it, and runs every sql block
 # of docs/cookbook.md: the blocks that write (the rule versions) on the
 # primary, the read-only ones (the reports) on both, whose rows must be the
-# same.  A write on the standby must fail as read-only.  Both servers and the
-# folder are removed at the end, whatever happens.
+# same.  A write on the standby must fail as read-only.  Then pgbouncer in
+# transaction mode in front of the standby: pgJDBC with prepareThreshold=0
+# gives the standby's results without errors (with its defaults, before
+# pgbouncer 1.21, its named statements go missing and are prepared again).  The servers, pgbouncer and the folder are removed at the end,
+# whatever happens.
 #
 #   bash test/scripts/standby.sh
 #
@@ -53,6 +56,10 @@ if [[ $(id -u) == 0 ]]; then
   chown postgres: "$T"
 fi
 cleanup() {
+  if [[ -f $T/pgbouncer.pid ]]; then
+    kill "$(cat "$T/pgbouncer.pid")" 2>/dev/null
+    sleep 0.2
+  fi
   for d in standby primary; do
     if [[ -f $T/$d/postmaster.pid ]]; then
       as_pg "$BIN/pg_ctl" -D "$T/$d" -m immediate -w stop >/dev/null 2>&1
@@ -166,5 +173,106 @@ ok "$([[ $reads -ge 10 ]]; echo $?)" "$reads read-only blocks compared"
 # the standby's own log has no error of absolv
 out=$(grep -E 'ERROR|FATAL|PANIC' "$T/standby.log" | grep -v 'read-only transaction' | grep -v 'cannot execute' | head -5)
 ok "$([[ -z $out ]]; echo $?)" "the standby's log has no other error" "$out"
+
+# --- pgbouncer in transaction mode, in front of the standby ---------------------------
+# Two server connections, used in turn (server_round_robin), so that
+# consecutive statements of one client run on different server connections.
+# pgJDBC with prepareThreshold=0 (docs/bi-clients.md) gives the standby's
+# results for every rule bound by setString; with its defaults, pgbouncer
+# before 1.21 loses its named prepared statements between server connections.
+JAR=/usr/share/java/postgresql.jar
+if ! command -v pgbouncer >/dev/null || ! command -v java >/dev/null || [[ ! -f $JAR ]]; then
+  ok 1 "pgbouncer, java and pgJDBC are installed (scripts/install-deps)"
+  finish
+fi
+BOUNCER_VERSION=$(pgbouncer --version | awk 'NR == 1 { print $2 }')
+P3=$(free_port $((P2 + 1)))
+echo "# pgbouncer $BOUNCER_VERSION on 127.0.0.1:$P3, transaction mode, in front of the standby"
+echo '"postgres" ""' >"$T/users.txt"
+cat >"$T/pgbouncer.ini" <<INI
+[databases]
+postgres = host=127.0.0.1 port=$P2 dbname=postgres
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $P3
+unix_socket_dir =
+auth_type = trust
+auth_file = $T/users.txt
+admin_users = postgres
+pool_mode = transaction
+default_pool_size = 2
+server_round_robin = 1
+ignore_startup_parameters = extra_float_digits
+logfile = $T/pgbouncer.log
+pidfile = $T/pgbouncer.pid
+INI
+if [[ $(id -u) == 0 ]]; then
+  chown postgres: "$T/users.txt" "$T/pgbouncer.ini"
+fi
+out=$(as_pg pgbouncer -d "$T/pgbouncer.ini" 2>&1)
+ok $? "pgbouncer starts" "$out"
+for ((i = 0; i < 50; i++)); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$P3") 2>/dev/null && break
+  sleep 0.1
+done
+# two clients at once make the pool open its two server connections
+on "$P3" -c 'SELECT pg_sleep(0.5)' >/dev/null 2>&1 &
+on "$P3" -c 'SELECT pg_sleep(0.5)' >/dev/null 2>&1
+wait
+servers=$(on "$P3" -d pgbouncer -At -c 'SHOW SERVERS' 2>&1 | grep -c '|postgres|postgres|')
+ok "$([[ $servers == 2 ]]; echo $?)" "pgbouncer holds 2 server connections to the standby: $servers"
+
+mkdir -p "$T/jdbc" "$T/ref"
+on "$P2" -At -c 'SELECT name FROM absolv_presets()' >"$T/rules"
+RUNS=$(grep -c . "$T/rules")
+for q in quota verdict name; do
+  for ((run = 1; run <= RUNS; run++)); do
+    sed "s/\\\$1/:'rule'/g" "test/clients/$q.sql" |
+      on "$P2" -At -F'|' -v rule="$(sed -n "${run}p" "$T/rules")" -f - >"$T/ref/$q.$run.txt"
+  done
+done
+# jdbc_through_bouncer URL_OPTIONS: JdbcStrings through pgbouncer, its rows in $T/jdbc
+jdbc_through_bouncer() {
+  (cd "$T" && PGHOST=127.0.0.1 PGPORT=$P3 PGDATABASE=postgres PGUSER=postgres \
+    ABSOLV_JDBC_URL_OPTIONS=$1 ABSOLV_JDBC_WAYS=jdbc \
+    java -cp "$JAR" "$REPO/test/clients/JdbcStrings.java" "$T/jdbc" "$T/rules" "$REPO/test/clients" 2>&1)
+}
+out=$(jdbc_through_bouncer '?prepareThreshold=0')
+ok $? "pgJDBC through pgbouncer with prepareThreshold=0: $RUNS runs per query, the rule bound by setString" "$out"
+# compare_jdbc LABEL: the rows of every run through pgbouncer equal the standby's
+compare_jdbc() {
+  local q run bad
+  for q in quota verdict name; do
+    bad=()
+    for ((run = 1; run <= RUNS; run++)); do
+      cmp -s "$T/ref/$q.$run.txt" "$T/jdbc/jdbc.$q.$run.txt" || bad+=("$run")
+    done
+    ok "${#bad[@]}" "$1: $q, each run the standby's rows with a literal ($(grep -c . "$T/ref/$q.1.txt") rows in run 1)" \
+      "runs that differ: ${bad[*]:-}"
+  done
+}
+# lost_statements: errors of the standby about missing named statements
+lost_statements() {
+  grep -c 'ERROR:  prepared statement "S_[0-9]*" does not exist' "$T/standby.log"
+}
+compare_jdbc "through pgbouncer, prepareThreshold=0"
+lost=$(lost_statements)
+ok "$([[ $lost == 0 ]]; echo $?)" "prepareThreshold=0: no named statement went missing on the standby ($lost)"
+if dpkg --compare-versions "$BOUNCER_VERSION" lt 1.21; then
+  # pgJDBC's defaults: from the fifth run on, a named statement prepared on
+  # one server connection is missing on the next; in autocommit mode pgJDBC
+  # prepares it again and retries, so the results are right, at the cost of
+  # an error and a round trip each time (inside a transaction the error
+  # reaches the application)
+  rm -f "$T"/jdbc/*
+  out=$(jdbc_through_bouncer '')
+  ok $? "pgJDBC through pgbouncer $BOUNCER_VERSION with its defaults runs (in autocommit mode)" "$out"
+  compare_jdbc "through pgbouncer, pgJDBC's defaults"
+  lost=$(lost_statements)
+  ok "$([[ $lost -gt 0 ]]; echo $?)" \
+    "pgbouncer $BOUNCER_VERSION with pgJDBC's defaults: $lost times a named statement was missing on the server connection (hence prepareThreshold=0)"
+else
+  echo "# pgbouncer $BOUNCER_VERSION can track prepared statements (max_prepared_statements): pgJDBC's defaults are not checked here"
+fi
 
 finish
