@@ -50,7 +50,8 @@ free_port() {
   return 1
 }
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/absolv-standby.XXXXXX")
+# in /tmp, not $TMPDIR: the user postgres must be able to enter it
+T=$(mktemp -d /tmp/absolv-standby.XXXXXX)
 chmod 755 "$T"
 if [[ $(id -u) == 0 ]]; then
   chown postgres: "$T"
