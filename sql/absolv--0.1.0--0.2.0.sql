@@ -6,6 +6,13 @@
 -- updated database evaluates them by the 0.2.0 rules as soon as the new
 -- library is installed.
 
+-- the calendars: regional calendars besides the 16 Länder (BY-MHF,
+-- BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM)
+COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_catalog.int4, pg_catalog.text) IS
+  'the n-th working day (Monday to Friday, no public holiday of the Land or regional calendar, such as BY-AUGSBURG) after a day';
+COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS
+  'the German name of the public holiday on a day in a Land or regional calendar (such as BY-AUGSBURG), or NULL';
+
 ------------------------------------------------------------------------------
 -- casts from strings: a text or varchar parameter where a rule is expected
 ------------------------------------------------------------------------------
