@@ -9,7 +9,7 @@ FROM (
   FROM participation p
   LEFT JOIN evidence e ON e.customer_id = p.customer_id
                       AND absolv_in_horizon(e.at, p.exit_date, $1)
-  WHERE absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome, $1)
+  WHERE absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome, p.customer_status, p.legal_sphere, p.cosach_status, p.goal, $1)
   GROUP BY p.id, p.exit_date
 ) q
 GROUP BY 1
