@@ -221,6 +221,25 @@ COMMENT ON OPERATOR CLASS @extschema@.absolv_rule_hash_ops USING hash IS
   'default hash operator class of absolv_rule, for hash joins and hash aggregation';
 
 ------------------------------------------------------------------------------
+-- casts from strings: a text or varchar parameter where a rule is expected
+------------------------------------------------------------------------------
+-- A client that binds the rule as a string (pgJDBC's setString sends
+-- varchar, other drivers text) gets the same result as with a literal.
+-- Both casts parse the string with absolv_rule's input function.  They are
+-- implicit in this one direction only: there is no implicit cast from
+-- absolv_rule to a string, so an operator or function of text never
+-- competes with one of absolv_rule.  varchar needs its own cast because
+-- PostgreSQL applies at most one cast to an argument.
+
+CREATE CAST (pg_catalog.text AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+CREATE CAST (pg_catalog.varchar AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+
+COMMENT ON CAST (pg_catalog.text AS @extschema@.absolv_rule) IS
+  'implicit: a text value where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.absolv_rule) IS
+  'implicit: a varchar value (pgJDBC''s setString) where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+
+------------------------------------------------------------------------------
 -- rules and presets
 ------------------------------------------------------------------------------
 
@@ -445,7 +464,7 @@ COMMENT ON AGGREGATE @extschema@.absolv_compliant(pg_catalog.date, pg_catalog.da
   'numerator: does the participation of the group fulfil the requirement of the rule with the evidence rows of the group? NULL if excluded or invalid';
 
 ------------------------------------------------------------------------------
--- verdicts: the status of one participation as of a day (RULES.md section 5)
+-- verdicts: the status of one participation as of a day (docs/rules.md)
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.absolv_verdict_result AS (

@@ -1,6 +1,6 @@
 /*
  * codes.c
- *	  The code lists of absolv (RULES.md section 2) and their lookups.
+ *	  The code lists of absolv (docs/codes.md) and their lookups.
  *
  * Every list is a static table of canonical codes (indexed by the enum of
  * codes.h) plus a static table of aliases as written, each mapping to one

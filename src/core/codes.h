@@ -1,6 +1,6 @@
 /*
  * codes.h
- *	  The code lists of absolv (RULES.md section 2): measures, outcomes,
+ *	  The code lists of absolv (docs/codes.md): measures, outcomes,
  *	  customer status, legal sphere, CoSach status, BvB goal and evidence
  *	  kinds, with the German aliases controllers use.
  *

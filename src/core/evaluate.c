@@ -4,7 +4,7 @@
  *	  the evidence of one participation (absolv_case), its verdict, its
  *	  schedule, and the serialized form of a case.
  *
- * Date conventions are those of RULES.md section 3.
+ * Date conventions are those of docs/rules.md ("Counting days").
  */
 #include "evaluate.h"
 
@@ -31,7 +31,7 @@ absolv_dates_valid(const absolv_participation *p)
 		p->exit >= p->entry;
 }
 
-/* one duration condition (RULES.md section 3) */
+/* one duration condition (docs/rules.md, "Counting days") */
 static bool
 duration_cond_holds(const absolv_duration_cond *c, absolv_day entry, absolv_day exit)
 {
@@ -1002,7 +1002,7 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 	/*
 	 * A requirement that cannot come true any more (or never could) is due
 	 * by the end of its window: "missed" means the window has closed
-	 * (RULES.md section 5).
+	 * (docs/rules.md, "What a verdict is").
 	 */
 	if (!verdict->has_last_day)
 	{

@@ -208,7 +208,7 @@ extern bool absolv_case_excluded(const absolv_case *c);
 extern int	absolv_case_compliant(const absolv_case *c);
 
 /*
- * The verdict of a case as of a day (RULES.md section 5).  The caller
+ * The verdict of a case as of a day (docs/rules.md).  The caller
  * passes only evidence dated on or before that day.
  */
 typedef enum absolv_status

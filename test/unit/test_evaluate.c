@@ -99,6 +99,13 @@ test_scope(void)
 	/* outcomes: NULL counts as SUCCESS; Bremen takes premature exits */
 	p = participation("AZ", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
 	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_OUTCOME, "cottbus: premature exit is out");
+	/* Herford: "nicht abgebrochen/vorzeitig beendet": an early end with the goal reached is out too */
+	p = participation("MAT", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_GOAL_EARLY);
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = 'B' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_OUTCOME, "herford: goal reached early is out");
+	p.outcome = ABSOLV_OUTCOME_SUCCESS;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: ended as planned is in");
 	p.outcome = ABSOLV_OUTCOME_GOAL_EARLY;
 	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_IN, "cottbus: goal reached early is in");
 	p = participation("EVL", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
@@ -520,8 +527,12 @@ test_schedule(void)
 			  "hannover: BaE counselling reminder exit-42");
 	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "FBW", "2024-01-01", "2025-03-31"), D("2025-02-17"),
 			  "hannover: other FbW counselling reminder exit-42");
-	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "AGH", "2024-01-01", "2025-03-31"), -1,
-			  "hannover: no in-measure reminder for AGH");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "AGH", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: AGH-MAE counselling reminder exit-42");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "EQ", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: EQ counselling reminder exit-42, as BaE");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "MAT", "2024-01-01", "2025-03-31"), -1,
+			  "hannover: no in-measure reminder for MAT");
 	CHECK_INT(due("frankfurt", "Strategieende", "FBW", "2025-01-01", "2025-03-31"), D("2025-07-03"),
 			  "frankfurt: strategy ends 4 months after exit-28 (3 Mar + 4 months)");
 	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31"), D("2024-12-31"),
