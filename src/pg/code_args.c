@@ -6,7 +6,7 @@
  *	  (absolv_measure_arg); the core's lookups of raw bytes have the suffix
  *	  _lookup (absolv_measure_lookup).
  *
- * RULES.md section 2: an unknown outcome, customer status, legal sphere or
+ * docs/codes.md: an unknown outcome, customer status, legal sphere or
  * CoSach status is an error that names the value and the accepted codes, so
  * that a mapping mistake cannot silently change a quota.  Every such
  * argument is checked, whether or not the rule filters on it.  An unknown
