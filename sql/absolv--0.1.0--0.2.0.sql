@@ -5,3 +5,44 @@
 -- sql/absolv.sql.  The presets themselves live in the shared library: an
 -- updated database evaluates them by the 0.2.0 rules as soon as the new
 -- library is installed.
+
+-- Planner support (issue 14).  absolv_in_horizon_support keeps its name and
+-- signature: from 0.2.0 on it gives index conditions and a selectivity
+-- instead of rewriting the call.  absolv_in_scope gets a support function
+-- for its selectivity, and the transition functions a cost that makes the
+-- planner aggregate in the parallel workers.  Both are changed in place
+-- (ALTER FUNCTION), so views in user databases that use absolv_in_scope or
+-- the aggregates (pg_depend) keep working.  The aggregates' SSPACE is left
+-- as it is: it can only change by DROP AGGREGATE and CREATE AGGREGATE,
+-- which fails while a view depends on the aggregate.
+CREATE FUNCTION @extschema@.absolv_in_scope_support(pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_in_scope_support'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_in_scope_support(pg_catalog.internal) IS
+  'planner support of absolv_in_scope: its selectivity, from the rule and the statistics of the code columns';
+
+ALTER FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date,
+                                           pg_catalog.text, @extschema@.absolv_rule)
+  SUPPORT @extschema@.absolv_in_scope_support;
+ALTER FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date,
+                                           pg_catalog.text, pg_catalog.text, pg_catalog.text,
+                                           pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule)
+  SUPPORT @extschema@.absolv_in_scope_support;
+
+COMMENT ON FUNCTION @extschema@.absolv_in_horizon_support(pg_catalog.internal) IS
+  'planner support of absolv_in_horizon: index bounds on the day of evidence, and the share of the evidence in the horizon';
+
+ALTER FUNCTION @extschema@.absolv_compliant_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                    pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                    pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_verdict_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                  pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                  pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_partial_agg_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                      pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                      pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
