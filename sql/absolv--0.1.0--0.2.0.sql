@@ -8,9 +8,10 @@
 
 -- Planner support (issue 14).  absolv_in_horizon_support keeps its name and
 -- signature: from 0.2.0 on it gives index conditions and a selectivity
--- instead of rewriting the call.  absolv_in_scope gets a support function
--- for its selectivity, and the transition functions a cost that makes the
--- planner aggregate in the parallel workers.  Both are changed in place
+-- instead of rewriting the call, so absolv_in_horizon gets the cost of
+-- computing a horizon.  absolv_in_scope gets a support function for its
+-- selectivity, and the transition functions a cost that makes the planner
+-- aggregate in the parallel workers.  Both are changed in place
 -- (ALTER FUNCTION), so views in user databases that use absolv_in_scope or
 -- the aggregates (pg_depend) keep working.  The aggregates' SSPACE is left
 -- as it is: it can only change by DROP AGGREGATE and CREATE AGGREGATE,
@@ -30,6 +31,12 @@ ALTER FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_
                                            pg_catalog.text, pg_catalog.text, pg_catalog.text,
                                            pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule)
   SUPPORT @extschema@.absolv_in_scope_support;
+
+ALTER FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.date,
+                                             pg_catalog.text, @extschema@.absolv_rule)
+  COST 10;
 
 COMMENT ON FUNCTION @extschema@.absolv_in_horizon_support(pg_catalog.internal) IS
   'planner support of absolv_in_horizon: index bounds on the day of evidence, and the share of the evidence in the horizon';

@@ -300,11 +300,16 @@ RETURNS pg_catalog.internal
 AS 'MODULE_PATHNAME', 'absolv_in_horizon_support'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+-- COST 10: a call computes the participation's horizon (hundreds of
+-- instructions).  With the default of 1 the planner prefers a hash join
+-- that calls it for every pair of participation and evidence of a customer
+-- to the index scan of the horizon.
 CREATE FUNCTION @extschema@.absolv_in_horizon(at pg_catalog.date, exit_date pg_catalog.date,
                                               rule @extschema@.absolv_rule)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'absolv_in_horizon_exit'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 10
 SUPPORT @extschema@.absolv_in_horizon_support;
 
 CREATE FUNCTION @extschema@.absolv_in_horizon(at pg_catalog.date, entry_date pg_catalog.date,
@@ -313,6 +318,7 @@ CREATE FUNCTION @extschema@.absolv_in_horizon(at pg_catalog.date, entry_date pg_
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'absolv_in_horizon_case'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 10
 SUPPORT @extschema@.absolv_in_horizon_support;
 
 CREATE FUNCTION @extschema@.absolv_add_working_days(day pg_catalog.date, n pg_catalog.int4,
