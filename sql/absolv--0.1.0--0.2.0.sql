@@ -6,6 +6,13 @@
 -- updated database evaluates them by the 0.2.0 rules as soon as the new
 -- library is installed.
 
+-- the calendars: regional calendars besides the 16 Länder (BY-MHF,
+-- BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM)
+COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_catalog.int4, pg_catalog.text) IS
+  'the n-th working day (Monday to Friday, no public holiday of the Land or regional calendar, such as BY-AUGSBURG) after a day';
+COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS
+  'the German name of the public holiday on a day in a Land or regional calendar (such as BY-AUGSBURG), or NULL';
+
 -- Planner support (issue 14).  absolv_in_horizon_support keeps its name and
 -- signature: from 0.2.0 on it gives index conditions and a selectivity
 -- instead of rewriting the call, so absolv_in_horizon gets the cost of

@@ -355,9 +355,9 @@ COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.da
 COMMENT ON FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
   'is a day of evidence inside absolv_horizon(entry_date, exit_date, measure, rule)? The planner turns it into index bounds';
 COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_catalog.int4, pg_catalog.text) IS
-  'the n-th working day (Monday to Friday, no public holiday of the Land) after a day';
+  'the n-th working day (Monday to Friday, no public holiday of the Land or regional calendar, such as BY-AUGSBURG) after a day';
 COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS
-  'the German name of the public holiday on a day in a Land, or NULL';
+  'the German name of the public holiday on a day in a Land or regional calendar (such as BY-AUGSBURG), or NULL';
 
 ------------------------------------------------------------------------------
 -- scope: the denominator

@@ -1,7 +1,8 @@
 /*
  * calendar.c
  *	  Calendar arithmetic for absolv: civil dates, calendar months, the
- *	  public holidays of the 16 German Länder and working days.
+ *	  public holidays of the 16 German Länder and of the regional calendars
+ *	  of parts of them, and working days.
  *
  * Plain C99, no PostgreSQL headers, no allocation.  The only mutable global
  * state is the small cache of holiday years described below.
@@ -51,19 +52,49 @@
  *	 Ostersonntag				Easter		BB (a Sunday anyway)
  *	 Tag der Befreiung			8 May		BE in 2020 and 2025 only
  *	 Pfingstsonntag				Easter + 49	BB (a Sunday anyway)
- *	 Fronleichnam				Easter + 60	BW, BY, HE, NW, RP, SL
- *	 Mariä Himmelfahrt			15 Aug		SL
+ *	 Fronleichnam				Easter + 60	BW, BY, HE, NW, RP, SL (and
+ *											SN-FRONLEICHNAM, TH-FRONLEICHNAM)
+ *	 Augsburger Hohes Friedensfest	8 Aug	BY-AUGSBURG
+ *	 Mariä Himmelfahrt			15 Aug		SL (and BY-MHF, BY-AUGSBURG)
  *	 Weltkindertag				20 Sep		TH from 2019
  *	 Reformationstag				31 Oct		BB, MV, SN, ST, TH always;
  *											HB, HH, NI, SH from 2018
  *	 Allerheiligen				1 Nov		BW, BY, NW, RP, SL
  *	 Buß- und Bettag				Wed 16-22 Nov	SN always
  *
- * Regional holidays, which hold only in part of a Land, are not included:
- * Fronleichnam in parts of Sachsen (around Bautzen) and Thüringen
- * (Eichsfeld and some other communities), Mariä Himmelfahrt in the
- * communities of Bayern with a mainly Catholic population, and the
- * Augsburger Hohes Friedensfest (8 Aug, city of Augsburg).
+ * The one-off Berlin holidays are those the Berlin Gesetz über die Sonn-
+ * und Feiertage was amended for: 8 May 2020 (75th anniversary of the end of
+ * the war, enacted with the Frauentag in January 2019) and 8 May 2025 (80th
+ * anniversary).  17 June 2028 (75th anniversary of 17 June 1953) is NOT
+ * included: it was announced as a plan of the Senate in 2024, but no
+ * evidence was found that the Abgeordnetenhaus enacted it (see
+ * docs/calendars.md).  It is a Saturday, so it would change no working day.
+ *
+ * Regional calendars
+ * ------------------
+ * Some holidays hold only in part of a Land.  Each such part is a calendar
+ * of its own, with every holiday of its Land (land_parents) and these:
+ *	 BY-MHF				Mariä Himmelfahrt, 15 Aug: the Bavarian
+ *						municipalities with a mainly Catholic population
+ *						(Bayerisches Feiertagsgesetz Art. 1 Abs. 1 Nr. 2 and
+ *						Abs. 3; the list is fixed by the Landesamt für
+ *						Statistik after each census).  BY itself is the
+ *						calendar of the other municipalities.
+ *	 BY-AUGSBURG			Mariä Himmelfahrt, 15 Aug (Augsburg is one of the
+ *						municipalities above) and the Augsburger Hohes
+ *						Friedensfest, 8 Aug (Art. 1 Abs. 2: city of
+ *						Augsburg only).
+ *	 SN-FRONLEICHNAM		Fronleichnam: the municipalities of the Sorbian
+ *						settlement area in Landkreis Bautzen listed by the
+ *						Saxon Fronleichnamsverordnung of 4 May 1993 under
+ *						§ 1 Abs. 1 of the Sächsisches Sonn- und
+ *						Feiertagsgesetz.
+ *	 TH-FRONLEICHNAM		Fronleichnam: the municipalities with a mainly
+ *						Catholic population fixed by regulation under § 2
+ *						Abs. 2 of the Thüringer Feier- und Gedenktagsgesetz
+ *						(Landkreis Eichsfeld, and municipalities of the
+ *						Unstrut-Hainich-Kreis and the Wartburgkreis).
+ * As for the Länder, the current law is applied to every year.
  *
  * When two holidays fall on the same day (1 May 2008 was also Christi
  * Himmelfahrt, 17 June 1954 also Fronleichnam), the day is one holiday and
@@ -119,7 +150,9 @@ typedef struct holiday_rule
 	int8_t		month;			/* HK_FIXED: month */
 	int16_t		offset;			/* HK_FIXED: day of month; HK_EASTER:
 								 * days after Easter Sunday */
-	uint32_t	lands;			/* bit (1 << absolv_land) per Land */
+	uint32_t	lands;			/* bit (1 << absolv_land) per calendar; a
+								 * Land's bit stands for its regional
+								 * calendars too */
 	int32_t		first_year;		/* first year it holds, inclusive */
 	int32_t		last_year;		/* last year it holds, inclusive */
 } holiday_rule;
@@ -133,6 +166,7 @@ typedef struct holiday_rule
 /* names with non-ASCII letters, their UTF-8 bytes spelled out */
 #define N_HEILIGE_DREI_KOENIGE	"Heilige Drei K\xC3\xB6nige"
 #define N_MARIAE_HIMMELFAHRT	"Mari\xC3\xA4 Himmelfahrt"
+#define N_FRIEDENSFEST			"Augsburger Hohes Friedensfest"
 #define N_BUSS_UND_BETTAG		"Bu\xC3\x9F- und Bettag"
 
 /*
@@ -151,7 +185,11 @@ static const holiday_rule holiday_rules[] = {
 	{"Tag der Befreiung", HK_FIXED, 5, 8, L(BE), 2020, 2020},
 	{"Tag der Befreiung", HK_FIXED, 5, 8, L(BE), 2025, 2025},
 	{"Tag der deutschen Einheit", HK_FIXED, 6, 17, ALL_LANDS, 1954, 1989},
-	{N_MARIAE_HIMMELFAHRT, HK_FIXED, 8, 15, L(SL), NO_YEAR_MIN, NO_YEAR_MAX},
+	/* Bayerisches Feiertagsgesetz Art. 1 Abs. 2: city of Augsburg */
+	{N_FRIEDENSFEST, HK_FIXED, 8, 8, L(BY_AUGSBURG), NO_YEAR_MIN, NO_YEAR_MAX},
+	/* in BY: Art. 1 Abs. 1 Nr. 2, municipalities with a Catholic majority */
+	{N_MARIAE_HIMMELFAHRT, HK_FIXED, 8, 15,
+		L(SL) | L(BY_MHF) | L(BY_AUGSBURG), NO_YEAR_MIN, NO_YEAR_MAX},
 	{"Weltkindertag", HK_FIXED, 9, 20, L(TH), 2019, NO_YEAR_MAX},
 	{"Tag der Deutschen Einheit", HK_FIXED, 10, 3,
 		ALL_LANDS, 1990, NO_YEAR_MAX},
@@ -174,8 +212,13 @@ static const holiday_rule holiday_rules[] = {
 		ALL_LANDS, NO_YEAR_MIN, NO_YEAR_MAX},
 	{"Pfingstsonntag", HK_EASTER, 0, 49, L(BB), NO_YEAR_MIN, NO_YEAR_MAX},
 	{"Pfingstmontag", HK_EASTER, 0, 50, ALL_LANDS, NO_YEAR_MIN, NO_YEAR_MAX},
+	/*
+	 * SN-FRONLEICHNAM: Fronleichnamsverordnung under § 1 Abs. 1 SächsSFG;
+	 * TH-FRONLEICHNAM: regulation under § 2 Abs. 2 ThürFGtG
+	 */
 	{"Fronleichnam", HK_EASTER, 0, 60,
-		L(BW) | L(BY) | L(HE) | L(NW) | L(RP) | L(SL),
+		L(BW) | L(BY) | L(HE) | L(NW) | L(RP) | L(SL) |
+		L(SN_FRONLEICHNAM) | L(TH_FRONLEICHNAM),
 		NO_YEAR_MIN, NO_YEAR_MAX},
 	{N_BUSS_UND_BETTAG, HK_BUSSTAG, 11, 0, L(SN), NO_YEAR_MIN, NO_YEAR_MAX},
 	{N_BUSS_UND_BETTAG, HK_BUSSTAG, 11, 0, ALL_LANDS, NO_YEAR_MIN, 1994},
@@ -183,10 +226,14 @@ static const holiday_rule holiday_rules[] = {
 
 #define N_HOLIDAY_RULES (sizeof(holiday_rules) / sizeof(holiday_rules[0]))
 
-/* codes and names of the Länder, indexed by absolv_land */
+/* every calendar has a bit in holiday_rule.lands (compile-time check) */
+typedef char calendars_fit_lands_mask[ABSOLV_LAND_COUNT <= 32 ? 1 : -1];
+
+/* codes and names of the calendars, indexed by absolv_land */
 static const char *const land_codes[ABSOLV_LAND_COUNT] = {
 	NULL, "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP",
-	"SL", "SN", "ST", "SH", "TH"
+	"SL", "SN", "ST", "SH", "TH",
+	"BY-MHF", "BY-AUGSBURG", "SN-FRONLEICHNAM", "TH-FRONLEICHNAM"
 };
 
 static const char *const land_names[ABSOLV_LAND_COUNT] = {
@@ -206,29 +253,65 @@ static const char *const land_names[ABSOLV_LAND_COUNT] = {
 	"Sachsen",
 	"Sachsen-Anhalt",
 	"Schleswig-Holstein",
-	"Th\xC3\xBCringen"
+	"Th\xC3\xBCringen",
+	"Bayern mit Mari\xC3\xA4 Himmelfahrt",
+	"Augsburg",
+	"Sachsen mit Fronleichnam",
+	"Th\xC3\xBCringen mit Fronleichnam"
 };
 
-/* lower-case ASCII forms for absolv_land_lookup: umlauts as ae, oe, ue */
-static const char *const land_keys[ABSOLV_LAND_COUNT] = {
-	NULL,
-	"baden-wuerttemberg",
-	"bayern",
-	"berlin",
-	"brandenburg",
-	"bremen",
-	"hamburg",
-	"hessen",
-	"mecklenburg-vorpommern",
-	"niedersachsen",
-	"nordrhein-westfalen",
-	"rheinland-pfalz",
-	"saarland",
-	"sachsen",
-	"sachsen-anhalt",
-	"schleswig-holstein",
-	"thueringen"
+/* the Land of each calendar */
+static const uint8_t land_parents[ABSOLV_LAND_COUNT] = {
+	ABSOLV_LAND_NONE, ABSOLV_LAND_BW, ABSOLV_LAND_BY, ABSOLV_LAND_BE,
+	ABSOLV_LAND_BB, ABSOLV_LAND_HB, ABSOLV_LAND_HH, ABSOLV_LAND_HE,
+	ABSOLV_LAND_MV, ABSOLV_LAND_NI, ABSOLV_LAND_NW, ABSOLV_LAND_RP,
+	ABSOLV_LAND_SL, ABSOLV_LAND_SN, ABSOLV_LAND_ST, ABSOLV_LAND_SH,
+	ABSOLV_LAND_TH,
+	ABSOLV_LAND_BY, ABSOLV_LAND_BY, ABSOLV_LAND_SN, ABSOLV_LAND_TH
 };
+
+/*
+ * The spellings absolv_land_lookup accepts besides the two-letter codes, as
+ * normalised keys (lower-case ASCII, umlauts as ae / oe / ue, every run of
+ * '-', '_' and blanks as one '-'): the names and codes above and a few
+ * aliases.
+ */
+typedef struct land_key
+{
+	const char *key;
+	uint8_t		land;
+} land_key;
+
+static const land_key land_keys[] = {
+	{"baden-wuerttemberg", ABSOLV_LAND_BW},
+	{"bayern", ABSOLV_LAND_BY},
+	{"berlin", ABSOLV_LAND_BE},
+	{"brandenburg", ABSOLV_LAND_BB},
+	{"bremen", ABSOLV_LAND_HB},
+	{"hamburg", ABSOLV_LAND_HH},
+	{"hessen", ABSOLV_LAND_HE},
+	{"mecklenburg-vorpommern", ABSOLV_LAND_MV},
+	{"niedersachsen", ABSOLV_LAND_NI},
+	{"nordrhein-westfalen", ABSOLV_LAND_NW},
+	{"rheinland-pfalz", ABSOLV_LAND_RP},
+	{"saarland", ABSOLV_LAND_SL},
+	{"sachsen", ABSOLV_LAND_SN},
+	{"sachsen-anhalt", ABSOLV_LAND_ST},
+	{"schleswig-holstein", ABSOLV_LAND_SH},
+	{"thueringen", ABSOLV_LAND_TH},
+	{"by-mhf", ABSOLV_LAND_BY_MHF},
+	{"by-kath", ABSOLV_LAND_BY_MHF},
+	{"bayern-mit-mariae-himmelfahrt", ABSOLV_LAND_BY_MHF},
+	{"by-augsburg", ABSOLV_LAND_BY_AUGSBURG},
+	{"augsburg", ABSOLV_LAND_BY_AUGSBURG},
+	{"stadt-augsburg", ABSOLV_LAND_BY_AUGSBURG},
+	{"sn-fronleichnam", ABSOLV_LAND_SN_FRONLEICHNAM},
+	{"sachsen-mit-fronleichnam", ABSOLV_LAND_SN_FRONLEICHNAM},
+	{"th-fronleichnam", ABSOLV_LAND_TH_FRONLEICHNAM},
+	{"thueringen-mit-fronleichnam", ABSOLV_LAND_TH_FRONLEICHNAM}
+};
+
+#define N_LAND_KEYS (sizeof(land_keys) / sizeof(land_keys[0]))
 
 /* longest normalised text absolv_land_lookup considers */
 #define LAND_KEY_MAX	32
@@ -547,11 +630,17 @@ land_is_valid(absolv_land land)
 	return (int) land >= ABSOLV_LAND_NONE && (int) land < ABSOLV_LAND_COUNT;
 }
 
-/* true if a holiday rule holds in a Land (not NONE) in a year */
+/*
+ * true if a holiday rule holds in a calendar (not NONE) in a year: a rule
+ * of the Land of a regional calendar holds there too
+ */
 static inline bool
 rule_applies(const holiday_rule *rule, absolv_land land, int64_t year)
 {
-	return (rule->lands & (UINT32_C(1) << land)) != 0 &&
+	uint32_t	bits = (UINT32_C(1) << land) |
+		(UINT32_C(1) << land_parents[land]);
+
+	return (rule->lands & bits) != 0 &&
 		year >= rule->first_year && year <= rule->last_year;
 }
 
@@ -878,12 +967,20 @@ umlaut_base(unsigned char c)
 	}
 }
 
+/* true for the separators absolv_land_lookup reads as one '-' */
+static inline bool
+is_separator(unsigned char c)
+{
+	return c == '-' || c == '_' || is_space(c);
+}
+
 /*
- * Land of a code or German name, or -1 if unknown.  The text (len bytes, no
- * NUL needed) is trimmed of surrounding white space and compared without
- * regard to case; the names may be spelled with UTF-8 umlauts (precomposed
- * or as a letter plus combining diaeresis) or transliterated ("Thueringen").
- * ABSOLV_LAND_NONE has no name.
+ * Calendar of a code, German name or alias, or -1 if unknown.  The text
+ * (len bytes, no NUL needed) is trimmed of surrounding white space and
+ * compared without regard to case, with every run of '-', '_' and white
+ * space read as one '-'; the names may be spelled with UTF-8 umlauts
+ * (precomposed or as a letter plus combining diaeresis) or transliterated
+ * ("Thueringen").  ABSOLV_LAND_NONE has no name.
  */
 int
 absolv_land_lookup(const char *text, size_t len)
@@ -945,6 +1042,12 @@ absolv_land_lookup(const char *text, size_t len)
 			key[klen++] = base;
 			key[klen++] = 'e';
 		}
+		else if (is_separator(c))
+		{
+			key[klen++] = '-';
+			while (i + 1 < len && is_separator(s[i + 1]))
+				i++;
+		}
 		else if (c >= 'A' && c <= 'Z')
 			key[klen++] = (char) (c - 'A' + 'a');
 		else if (c == 0 || c >= 0x80)
@@ -954,21 +1057,26 @@ absolv_land_lookup(const char *text, size_t len)
 	}
 	key[klen] = '\0';
 
-	for (land = ABSOLV_LAND_NONE + 1; land < ABSOLV_LAND_COUNT; land++)
-	{
-		const char *code = land_codes[land];
+	if (klen == 2)
+		for (land = ABSOLV_LAND_NONE + 1; land < ABSOLV_LAND_FIRST_REGION; land++)
+		{
+			const char *code = land_codes[land];
 
-		if (klen == 2 && key[0] == code[0] - 'A' + 'a' &&
-			key[1] == code[1] - 'A' + 'a')
-			return land;
-		if (strlen(land_keys[land]) == klen &&
-			memcmp(land_keys[land], key, klen) == 0)
-			return land;
-	}
+			if (key[0] == code[0] - 'A' + 'a' && key[1] == code[1] - 'A' + 'a')
+				return land;
+		}
+	for (i = 0; i < N_LAND_KEYS; i++)
+		if (strlen(land_keys[i].key) == klen &&
+			memcmp(land_keys[i].key, key, klen) == 0)
+			return land_keys[i].land;
 	return -1;
 }
 
-/* two-letter ISO 3166-2:DE code ("HE"); NULL for NONE or an invalid Land */
+/*
+ * Canonical code: the two-letter ISO 3166-2:DE code of a Land ("HE"), the
+ * code of a regional calendar ("BY-AUGSBURG"); NULL for NONE or an invalid
+ * calendar
+ */
 const char *
 absolv_land_code(absolv_land land)
 {
@@ -977,11 +1085,28 @@ absolv_land_code(absolv_land land)
 	return land_codes[land];
 }
 
-/* German name ("Hessen", UTF-8); NULL for NONE or an invalid Land */
+/* German name ("Hessen", "Augsburg", UTF-8); NULL for NONE or an invalid one */
 const char *
 absolv_land_name(absolv_land land)
 {
 	if (!land_is_valid(land))
 		return NULL;
 	return land_names[land];
+}
+
+/* the Land of a calendar (itself for a Land); NONE for NONE or an invalid one */
+absolv_land
+absolv_land_parent(absolv_land land)
+{
+	if (!land_is_valid(land))
+		return ABSOLV_LAND_NONE;
+	return (absolv_land) land_parents[land];
+}
+
+/* the accepted codes, for error messages */
+const char *
+absolv_land_accepted(void)
+{
+	return "BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH, "
+		"BY-MHF, BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM";
 }

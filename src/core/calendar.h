@@ -1,7 +1,8 @@
 /*
  * calendar.h
  *	  Calendar arithmetic for absolv: civil dates, calendar months, the
- *	  public holidays of the 16 German Länder and working days.
+ *	  public holidays of the 16 German Länder and of the regional calendars
+ *	  of parts of them, and working days.
  *
  * Plain C, no PostgreSQL headers.  A day is an int32 count of days since
  * 2000-01-01, the same representation as PostgreSQL's DateADT, so the glue
@@ -23,7 +24,12 @@ typedef int32_t absolv_day;
 #define ABSOLV_DAY_MIN (-2451545)
 #define ABSOLV_DAY_MAX 2145031948
 
-/* The German Länder, by their ISO 3166-2:DE codes. */
+/*
+ * The holiday calendars: the 16 German Länder, by their ISO 3166-2:DE
+ * codes, then the regional calendars of parts of a Land whose holidays
+ * differ from the rest of it.  A regional calendar has every holiday of its
+ * Land (absolv_land_parent) and the regional ones on top.
+ */
 typedef enum absolv_land
 {
 	ABSOLV_LAND_NONE = 0,		/* no Land: Monday to Friday only */
@@ -43,8 +49,19 @@ typedef enum absolv_land
 	ABSOLV_LAND_ST,				/* Sachsen-Anhalt */
 	ABSOLV_LAND_SH,				/* Schleswig-Holstein */
 	ABSOLV_LAND_TH,				/* Thüringen */
+	/* regional calendars: */
+	ABSOLV_LAND_BY_MHF,			/* Bayern, the municipalities with Mariä
+								 * Himmelfahrt */
+	ABSOLV_LAND_BY_AUGSBURG,	/* Bayern, the city of Augsburg */
+	ABSOLV_LAND_SN_FRONLEICHNAM,	/* Sachsen, the municipalities with
+									 * Fronleichnam */
+	ABSOLV_LAND_TH_FRONLEICHNAM,	/* Thüringen, the municipalities with
+									 * Fronleichnam */
 	ABSOLV_LAND_COUNT
 } absolv_land;
+
+/* the first regional calendar; the Länder come before it */
+#define ABSOLV_LAND_FIRST_REGION ABSOLV_LAND_BY_MHF
 
 /* true for a finite day inside PostgreSQL's date range */
 extern bool absolv_day_is_valid(absolv_day day);
@@ -86,11 +103,18 @@ extern bool absolv_is_working_day(absolv_day day, absolv_land land);
 extern bool absolv_add_working_days(absolv_day day, int n, absolv_land land,
 									absolv_day *result);
 
-/* Land code lookup: "HE", "he", "Hessen" -> ABSOLV_LAND_HE; -1 if unknown */
+/*
+ * Calendar lookup: "HE", "he", "Hessen" -> ABSOLV_LAND_HE, "BY-AUGSBURG",
+ * "by_augsburg", "Augsburg" -> ABSOLV_LAND_BY_AUGSBURG; -1 if unknown
+ */
 extern int	absolv_land_lookup(const char *text, size_t len);
-/* canonical two-letter code, "HE" */
+/* canonical code: "HE", "BY-AUGSBURG" */
 extern const char *absolv_land_code(absolv_land land);
-/* German name, "Hessen" */
+/* German name: "Hessen", "Augsburg" */
 extern const char *absolv_land_name(absolv_land land);
+/* the Land of a calendar: itself for a Land, BY for BY-AUGSBURG */
+extern absolv_land absolv_land_parent(absolv_land land);
+/* the accepted codes, for error messages: "BW, BY, ..., TH-FRONLEICHNAM" */
+extern const char *absolv_land_accepted(void);
 
 #endif							/* ABSOLV_CALENDAR_H */

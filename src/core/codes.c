@@ -190,7 +190,8 @@ static const char *const kind_codes[] = {
 	"CONTACT",
 	"MISSED",
 	"EXCEPTION",
-	"HIRING_COMMITMENT"
+	"HIRING_COMMITMENT",
+	"JOB_START"
 };
 
 static const code_alias kind_aliases[] = {
@@ -209,7 +210,9 @@ static const code_alias kind_aliases[] = {
 	{"MV", ABSOLV_KIND_MISSED},
 	{"Ausnahme", ABSOLV_KIND_EXCEPTION},
 	{"Aussetzung", ABSOLV_KIND_EXCEPTION},
-	{"Einstellungszusage", ABSOLV_KIND_HIRING_COMMITMENT}
+	{"Einstellungszusage", ABSOLV_KIND_HIRING_COMMITMENT},
+	{"Arbeitsaufnahme", ABSOLV_KIND_JOB_START},
+	{"Beschäftigungsbeginn", ABSOLV_KIND_JOB_START}
 };
 
 /* the code tables must match the enums of codes.h (compile-time check) */
@@ -462,10 +465,19 @@ absolv_outcome_lookup(const char *text, size_t len)
 	return list_lookup(&code_lists[ABSOLV_LIST_OUTCOME], text, len);
 }
 
-/* customer status code of a text, or ABSOLV_CODE_UNKNOWN */
+/*
+ * customer status code of a text, ABSOLV_CODE_NULL for "nicht gesetzt"
+ * (the status is not set, as NULL), or ABSOLV_CODE_UNKNOWN
+ */
 int
 absolv_customer_status_lookup(const char *text, size_t len)
 {
+	char		key[KEY_SIZE];
+
+	if (text != NULL && len > 0 && len <= CODE_MAX_LEN &&
+		absolv_code_key(text, len, key, sizeof(key)) &&
+		key_matches(key, "nicht gesetzt"))
+		return ABSOLV_CODE_NULL;
 	return list_lookup(&code_lists[ABSOLV_LIST_CUSTOMER_STATUS], text, len);
 }
 

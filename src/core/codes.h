@@ -17,6 +17,8 @@
 
 /* result of every lookup for a text that is no known code or alias */
 #define ABSOLV_CODE_UNKNOWN (-1)
+/* an attribute that is not set: NULL in the data, or the text "nicht gesetzt" */
+#define ABSOLV_CODE_NULL (-2)
 
 typedef enum absolv_measure
 {
@@ -100,6 +102,7 @@ typedef enum absolv_evidence_kind
 	ABSOLV_KIND_MISSED,
 	ABSOLV_KIND_EXCEPTION,
 	ABSOLV_KIND_HIRING_COMMITMENT,
+	ABSOLV_KIND_JOB_START,		/* the customer takes up work: first day of work */
 	ABSOLV_KIND_COUNT
 } absolv_evidence_kind;
 

@@ -124,6 +124,21 @@ absolv_rule_scope(const absolv_rule *rule, const absolv_participation *p)
 
 /* -------------------------------------------------------- conditions */
 
+uint32_t
+absolv_scope_required_attributes(const absolv_rule *rule)
+{
+	const absolv_scope *s = &rule->scope;
+	uint32_t	bits = 0;
+
+	if (s->customer_status.present && !s->customer_status.null_passes)
+		bits |= 1u << ABSOLV_SCOPE_CUSTOMER_STATUS;
+	if (s->legal_sphere.present && !s->legal_sphere.null_passes)
+		bits |= 1u << ABSOLV_SCOPE_LEGAL_SPHERE;
+	if (s->cosach_status.present && !s->cosach_status.null_passes)
+		bits |= 1u << ABSOLV_SCOPE_COSACH_STATUS;
+	return bits;
+}
+
 /*
  * Does a variant's or step's condition hold?  Returns -1 if it tests the
  * duration and the entry is unknown.
@@ -276,19 +291,57 @@ followup_limit(const absolv_term *t, absolv_day day, absolv_day *limit)
  * was computed for an exit day: its window [*from, *to] (its own, or the
  * variant's), and *last, the last day evidence for it can fall on: *to, or
  * for a follow-up, whose response may come after the window, the limit
- * after *to.  False when a day leaves the date range.
+ * after *to.  A window that ends at the deadline ends at deadline_bound,
+ * the latest day the deadline can ever be (requirement_bound).  False when
+ * a day leaves the date range.
  */
 static bool
 term_days(const absolv_term *t, absolv_day exit, absolv_day window_from,
-		  absolv_day window_to, absolv_day *from, absolv_day *to,
-		  absolv_day *last)
+		  absolv_day window_to, absolv_day deadline_bound, absolv_day *from,
+		  absolv_day *to, absolv_day *last)
 {
 	*from = window_from;
 	*to = window_to;
-	if (t->has_window && !absolv_range_eval(&t->window, exit, from, to))
+	if (t->has_window && t->to_deadline)
+	{
+		if (!absolv_date_eval(&t->window.from, 0, exit, from))
+			return false;
+		*to = deadline_bound;
+	}
+	else if (t->has_window && !absolv_range_eval(&t->window, exit, from, to))
 		return false;
 	*last = *to;
 	return !t->is_followup || followup_limit(t, *to, last);
+}
+
+/*
+ * The latest day on which the requirement of a variant can ever be met:
+ * the latest last day of its terms (the end of the variant's window at
+ * the least).  Terms that end at the deadline belong to exclusions only,
+ * so none of the requirement's terms needs this bound itself.
+ */
+static bool
+requirement_bound(const absolv_variant *variant, absolv_day exit,
+				  absolv_day window_from, absolv_day window_to, absolv_day *bound)
+{
+	const absolv_expr *req = &variant->require;
+
+	*bound = window_to;
+	for (int n = 0; n < req->nnodes; n++)
+	{
+		absolv_day	f,
+					t,
+					last;
+
+		if (req->nodes[n].op != ABSOLV_NODE_TERM)
+			continue;
+		if (!term_days(&variant->terms[req->nodes[n].arg], exit, window_from,
+					   window_to, window_to, &f, &t, &last))
+			return false;
+		if (last > *bound)
+			*bound = last;
+	}
+	return true;
 }
 
 bool
@@ -297,10 +350,12 @@ absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
 {
 	absolv_day	window_from,
 				window_to,
+				deadline_bound,
 				f,
 				t;
 
-	if (!absolv_variant_window(variant, exit, &window_from, &window_to))
+	if (!absolv_variant_window(variant, exit, &window_from, &window_to) ||
+		!requirement_bound(variant, exit, window_from, window_to, &deadline_bound))
 		return false;
 	f = window_from;
 	t = window_to;
@@ -311,7 +366,7 @@ absolv_variant_horizon(const absolv_variant *variant, absolv_day exit,
 					last;
 
 		if (!term_days(&variant->terms[i], exit, window_from, window_to,
-					   &tf, &tt, &last))
+					   deadline_bound, &tf, &tt, &last))
 			return false;
 		if (tf < f)
 			f = tf;
@@ -349,6 +404,7 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 {
 	const absolv_variant *v;
 	int			variant;
+	absolv_day	deadline_bound;
 
 	memset(c, 0, sizeof(*c));
 	c->rule = rule;
@@ -365,7 +421,8 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		return;
 	c->variant = (uint8_t) variant;
 	v = &rule->variants[variant];
-	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to))
+	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to) ||
+		!requirement_bound(v, c->exit, c->window_from, c->window_to, &deadline_bound))
 		return;
 
 	/*
@@ -379,7 +436,7 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		const absolv_term *t = &v->terms[i];
 		absolv_day	last;
 
-		if (!term_days(t, c->exit, c->window_from, c->window_to,
+		if (!term_days(t, c->exit, c->window_from, c->window_to, deadline_bound,
 					   &c->term_from[i], &c->term_to[i], &last))
 			return;
 		c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
@@ -501,6 +558,32 @@ followup_slot(const absolv_case *c, int term)
 	return -1;
 }
 
+static absolv_day term_last_day(const absolv_case *c, int i);
+
+/*
+ * The deadline of a case: the last day on which its requirement can still
+ * be met with the evidence seen, the latest last day of the requirement's
+ * terms (a missed appointment moves a follow-up's past its window).
+ */
+static absolv_day
+case_deadline(const absolv_case *c)
+{
+	const absolv_expr *req = &c->rule->variants[c->variant].require;
+	absolv_day	deadline = c->window_to;
+
+	for (int n = 0; n < req->nnodes; n++)
+	{
+		absolv_day	last;
+
+		if (req->nodes[n].op != ABSOLV_NODE_TERM)
+			continue;
+		last = term_last_day(c, req->nodes[n].arg);
+		if (last > deadline)
+			deadline = last;
+	}
+	return deadline;
+}
+
 bool
 absolv_case_term_holds(const absolv_case *c, int term)
 {
@@ -508,6 +591,8 @@ absolv_case_term_holds(const absolv_case *c, int term)
 	const absolv_followup_state *f;
 	int			slot;
 
+	if (!t->is_followup && t->to_deadline)
+		return c->term_first[term] <= case_deadline(c);
 	if (!t->is_followup)
 		return c->term_first[term] != ABSOLV_DAY_POS_INFINITY;
 	slot = followup_slot(c, term);

@@ -15,9 +15,6 @@
 #include "codes.h"
 #include "rule.h"
 
-/* an attribute value that is NULL in the data */
-#define ABSOLV_CODE_NULL (-2)
-
 /* the participation, with codes already looked up */
 typedef struct absolv_participation
 {
@@ -54,6 +51,16 @@ extern bool absolv_dates_valid(const absolv_participation *p);
 
 extern absolv_scope_result absolv_rule_scope(const absolv_rule *rule,
 											 const absolv_participation *p);
+
+/*
+ * The participation attributes a rule's scope requires to be known for
+ * every participation ("not null" on customer status, legal sphere or
+ * CoSach status): bit (1u << r) for the absolv_scope_result r that names
+ * the attribute.  0 when a participation without these attributes can be
+ * in scope.  A "goal ... not null" concerns only some measures and is not
+ * included.
+ */
+extern uint32_t absolv_scope_required_attributes(const absolv_rule *rule);
 
 /* duration conditions (all must hold); entry and exit must be valid */
 extern bool absolv_duration_holds(const absolv_duration_range *range,

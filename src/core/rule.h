@@ -74,7 +74,7 @@ typedef enum absolv_cmp
 	ABSOLV_CMP_LESS_THAN		/* <, the complement of "at least" */
 } absolv_cmp;
 
-/* a condition on the duration of the participation (RULES.md section 3) */
+/* a condition on the duration of the participation (docs/rules.md, "Dates") */
 typedef struct absolv_duration_cond
 {
 	bool		present;
@@ -137,6 +137,10 @@ typedef enum absolv_qualifier
  * Follow-up ("CONTACT after MISSED within 10 working days of HE"): some
  * evidence of trigger_kind inside the window, and some evidence of kind
  * on a day d with trigger < d <= trigger + limit.
+ * A term of an exclusion may end its window at the deadline
+ * ("EXCEPTION within exit - 28 days .. deadline"): the last day on which
+ * the variant's requirement can still be met, which a follow-up moves
+ * past the window's end when a missed appointment is recorded.
  */
 typedef struct absolv_term
 {
@@ -144,6 +148,7 @@ typedef struct absolv_term
 	uint8_t		qualifier;		/* absolv_qualifier */
 	bool		has_window;
 	bool		is_followup;
+	bool		to_deadline;	/* window.to unused: ends at the deadline */
 	uint8_t		trigger_kind;	/* absolv_evidence_kind */
 	uint8_t		limit_unit;		/* days, weeks or working days */
 	uint8_t		land;			/* absolv_land, for working days */
@@ -252,11 +257,11 @@ extern size_t absolv_rule_print(const absolv_rule *rule, char *buf, size_t size)
 extern size_t absolv_expr_print(const absolv_variant *variant, const absolv_expr *expr,
 								int end, char *buf, size_t size);
 
-/* presets: the eight rules of RULES.md section 4, as rule-language text */
+/* presets: the eight rules of the five job centres, as rule-language text */
 extern int	absolv_preset_count(void);
 extern const char *absolv_preset_name(int i);
 extern const char *absolv_preset_text(int i);
-extern const char *absolv_preset_source(int i);	/* seed file and section */
+extern const char *absolv_preset_source(int i);	/* the directive and its section */
 /* index of the preset with that name (case-insensitive, trimmed), or -1 */
 extern int	absolv_preset_lookup(const char *name, size_t len);
 

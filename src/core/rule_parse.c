@@ -61,6 +61,7 @@ typedef struct parser
 	int			depth;
 	/* expression being parsed */
 	absolv_variant *variant;	/* owner of the terms */
+	bool		in_exclusion;	/* parsing "exclude": "..deadline" allowed */
 	tree_node	tree[MAX_TREE_NODES];
 	int			ntree;
 	/* positions of terms, for errors found after parsing */
@@ -369,6 +370,31 @@ code_text(const parser *ps, const char **text, size_t *len)
 	}
 }
 
+/*
+ * Make a word token take in the "-word" parts that follow it without white
+ * space, so that a calendar code such as BY-AUGSBURG needs no quotes.  Only
+ * the calendar after "of" is read this way: nothing else may follow a word
+ * there, so no other reading is lost.
+ */
+static void
+take_hyphenated_word(parser *ps)
+{
+	size_t		end = ps->tok.start + ps->tok.len;
+
+	if (ps->tok.type != TOK_WORD)
+		return;
+	while (end + 1 < ps->len && ps->text[end] == '-' &&
+		   is_word_byte((unsigned char) ps->text[end + 1]) &&
+		   !is_nbsp(ps, end + 1))
+	{
+		end++;
+		while (end < ps->len && is_word_byte((unsigned char) ps->text[end]) &&
+			   !is_nbsp(ps, end))
+			end++;
+	}
+	ps->tok.len = end - ps->tok.start;
+}
+
 /* ------------------------------------------------------- small clauses */
 
 /* NUMBER, within limits */
@@ -537,20 +563,62 @@ parse_date_expr(parser *ps, absolv_date_expr *expr, bool exit_only)
 
 static int64_t offset_bound(const absolv_date_expr *e, bool upper);
 
+/* the first day of a window and its "..", relative to the exit day */
+static bool
+parse_range_start(parser *ps, absolv_range_expr *range)
+{
+	return parse_date_expr(ps, &range->from, true) &&
+		expect_tok(ps, TOK_DOTDOT, "\"..\" between the first and the last day of the window");
+}
+
+/* the last day of a window that starts at pos; a window is never empty */
+static bool
+parse_range_end(parser *ps, absolv_range_expr *range, size_t pos)
+{
+	if (!parse_date_expr(ps, &range->to, true))
+		return false;
+	if (offset_bound(&range->from, true) > offset_bound(&range->to, false))
+		return fail_at(ps, ABSOLV_ERR_INVALID, pos, ps->tok.start - pos,
+					   "the window can end before it starts");
+	return true;
+}
+
 /* a window: date .. date, both relative to the exit day, never empty */
 static bool
 parse_range(parser *ps, absolv_range_expr *range)
 {
 	size_t		pos = ps->tok.start;
 
-	if (!parse_date_expr(ps, &range->from, true) ||
-		!expect_tok(ps, TOK_DOTDOT, "\"..\" between the first and the last day of the window") ||
-		!parse_date_expr(ps, &range->to, true))
+	return parse_range_start(ps, range) && parse_range_end(ps, range, pos);
+}
+
+/*
+ * The window of a term: a window, or in an exclusion also
+ * "date .. deadline", which ends on the last day the variant's requirement
+ * can still be met (at the earliest the end of the variant's window, which
+ * is parsed before its terms).
+ */
+static bool
+parse_term_window(parser *ps, absolv_term *t)
+{
+	size_t		pos = ps->tok.start;
+
+	if (!parse_range_start(ps, &t->window))
 		return false;
-	if (offset_bound(&range->from, true) > offset_bound(&range->to, false))
+	if (!is_kw(ps, "deadline"))
+		return parse_range_end(ps, &t->window, pos);
+	if (!ps->in_exclusion)
+		return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+						 "\"deadline\" ends only the window of an exclusion's term");
+	if (t->is_followup)
+		return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+						 "a follow-up term (\"after\") cannot end at the deadline");
+	if (offset_bound(&t->window.from, true) > offset_bound(&ps->variant->window.to, false))
 		return fail_at(ps, ABSOLV_ERR_INVALID, pos, ps->tok.start - pos,
-					   "the window can end before it starts");
-	return true;
+					   "the window can end before it starts: it must start by the end of the variant's window");
+	memset(&t->window.to, 0, sizeof(t->window.to));
+	t->to_deadline = true;
+	return next_token(ps);
 }
 
 /* ------------------------------------------------------------ measures */
@@ -791,6 +859,10 @@ parse_attr_filter(parser *ps, absolv_attr_filter *f, code_lookup_fn lookup,
 			return FAIL(ps, "expected a %s code: %s", what, accepted);
 		code_text(ps, &text, &len);
 		code = lookup(text, len);
+		if (code == ABSOLV_CODE_NULL)
+			return FAIL_CODE(ps, ABSOLV_ERR_INVALID,
+							 "\"nicht gesetzt\" is no %s code: an unset value passes "
+							 "the filter unless it says \"not null\"", what);
 		if (code < 0)
 			return FAIL_CODE(ps, ABSOLV_ERR_UNKNOWN_CODE, "unknown %s: expected %s",
 							 what, accepted);
@@ -1104,11 +1176,13 @@ parse_term(parser *ps, int *node)
 				return false;
 			if (ps->tok.type != TOK_WORD && ps->tok.type != TOK_STRING)
 				return FAIL(ps, "expected a Land code such as HE or NW");
+			take_hyphenated_word(ps);
 			code_text(ps, &text, &len);
 			land = absolv_land_lookup(text, len);
 			if (land <= ABSOLV_LAND_NONE)
 				return FAIL_CODE(ps, ABSOLV_ERR_UNKNOWN_CODE,
-								 "unknown Land: expected one of BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH");
+								 "unknown calendar: expected one of %s",
+								 absolv_land_accepted());
 			t->land = (uint8_t) land;
 			if (!next_token(ps))
 				return false;
@@ -1118,7 +1192,7 @@ parse_term(parser *ps, int *node)
 		return false;
 	if (accept_kw(ps, "within", &ok))
 	{
-		if (!ok || !parse_range(ps, &t->window))
+		if (!ok || !parse_term_window(ps, t))
 			return false;
 		t->has_window = true;
 	}
@@ -1244,8 +1318,9 @@ parse_variant_body(parser *ps, absolv_variant *v)
 		return false;
 	if (accept_kw(ps, "exclude", &ok))
 	{
-		if (!ok || !parse_requirement(ps, &v->exclude))
-			return false;
+		ps->in_exclusion = true;
+		ok = ok && parse_requirement(ps, &v->exclude);
+		ps->in_exclusion = false;
 	}
 	return ok;
 }

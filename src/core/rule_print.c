@@ -354,7 +354,13 @@ put_term(sink *s, const absolv_term *t)
 		if (t->limit_unit == ABSOLV_UNIT_WORKING_DAYS)
 			put(s, " of %s", absolv_land_code((absolv_land) t->land));
 	}
-	if (t->has_window)
+	if (t->has_window && t->to_deadline)
+	{
+		put(s, " within ");
+		put_date(s, &t->window.from);
+		put(s, " .. deadline");
+	}
+	else if (t->has_window)
 	{
 		put(s, " within ");
 		put_range(s, &t->window);

@@ -152,28 +152,23 @@ absolv_lookup_evidence_kind(const text *code)
 	return lookup_text(code, absolv_evidence_kind_lookup);
 }
 
-/* a Land by its code or German name; unknown: error listing the 16 codes */
+/*
+ * A calendar (a Land or a regional calendar) by its code, German name or
+ * alias; unknown: error listing the codes
+ */
 absolv_land
 absolv_lookup_land(const text *code)
 {
 	int			land = lookup_text(code, absolv_land_lookup);
 
 	if (land < 0)
-	{
-		StringInfoData codes;
-
-		initStringInfo(&codes);
-		for (int i = ABSOLV_LAND_NONE + 1; i < ABSOLV_LAND_COUNT; i++)
-			appendStringInfo(&codes, "%s%s", i > ABSOLV_LAND_NONE + 1 ? ", " : "",
-							 absolv_land_code((absolv_land) i));
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("unknown Land code \"%s\"",
+				errmsg("unknown calendar code \"%s\"",
 					   absolv_clip_for_message(VARDATA_ANY(code),
 											   VARSIZE_ANY_EXHDR(code))),
 				errhint("Accepted codes: %s, or the German name of the Land.",
-						codes.data));
-	}
+						absolv_land_accepted()));
 	return (absolv_land) land;
 }
 

@@ -7,12 +7,13 @@
  * Both functions take the same arguments, in two forms each, and share
  * the scope test.  Every form validates every code argument it gets,
  * whether or not the rule filters on it: an unknown outcome, customer
- * status, legal sphere or CoSach status is an error (RULES.md section 2).  Invalid participation
+ * status, legal sphere or CoSach status is an error (docs/codes.md).  Invalid participation
  * data (no or infinite dates, exit before entry) are out of scope, never an
  * error.
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
 #include "absolv_pg.h"
@@ -37,11 +38,47 @@ PG_FUNCTION_INFO_V1(absolv_scope_reason_full);
 #define ARG_RULE_FULL		8
 
 /*
+ * The five-argument form has no customer status, legal sphere or CoSach
+ * status.  A rule that requires one of them to be known for every
+ * participation would put every row out of scope and turn a quota into
+ * 0 of 0 without a word, so that is an error on every call, whatever the
+ * row.
+ */
+static void
+check_rule_needs_no_attributes(const absolv_rule *rule)
+{
+	uint32_t	needed = absolv_scope_required_attributes(rule);
+	StringInfoData names;
+
+	if (needed == 0)
+		return;
+	initStringInfo(&names);
+	for (int r = 0; r < 32; r++)
+	{
+		if (!(needed & (1u << r)))
+			continue;
+		needed &= ~(1u << r);
+		if (names.len > 0)
+			appendStringInfoString(&names, needed ? ", " : " and ");
+		appendStringInfoString(&names, absolv_scope_result_name((absolv_scope_result) r));
+	}
+	ereport(ERROR,
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("rule \"%s\" needs the %s of every participation, which this form of the function does not take",
+				   rule->name, names.data),
+			errdetail("The rule's scope says \"not null\" for them: a participation whose value is unknown is out of scope."),
+			errhint("Use the nine-argument form: (measure, entry_date, exit_date, outcome, "
+					"customer_status, legal_sphere, cosach_status, goal, rule)."));
+}
+
+/*
  * The scope test of both forms; the rule is the last argument, rule_arg.
  * The five-argument form has no customer status, legal sphere, CoSach
- * status or goal: they are NULL (not checked).  Returns false when the
- * rule is NULL (the result is NULL), else true with the first criterion
- * that excluded the participation, or ABSOLV_SCOPE_IN, in *result.
+ * status or goal: they are NULL (not checked, but a rule that requires
+ * one of the first three is an error, and a "goal ... not null" puts
+ * those measures out of scope).  Returns false when the rule is NULL (the
+ * result is NULL), else true with the first criterion that excluded the
+ * participation, or ABSOLV_SCOPE_IN, in *result.
  */
 static bool
 scope_test(FunctionCallInfo fcinfo, int rule_arg, absolv_scope_result *result)
@@ -52,6 +89,10 @@ scope_test(FunctionCallInfo fcinfo, int rule_arg, absolv_scope_result *result)
 
 	if (PG_ARGISNULL(rule_arg))
 		return false;
+	rule = absolv_cached_rule_get(fcinfo->flinfo,
+								  PG_GETARG_DATUM(rule_arg))->rule;
+	if (!has_attributes)
+		check_rule_needs_no_attributes(rule);
 
 	absolv_participation_from_args(fcinfo, ARG_ENTRY, ARG_EXIT, ARG_MEASURE, &p);
 	p.outcome = absolv_lookup_outcome(ABSOLV_GETARG_TEXT_OR_NULL(ARG_OUTCOME));
@@ -67,8 +108,6 @@ scope_test(FunctionCallInfo fcinfo, int rule_arg, absolv_scope_result *result)
 			absolv_lookup_goal(ABSOLV_GETARG_TEXT_OR_NULL(ARG_GOAL));
 	}
 
-	rule = absolv_cached_rule_get(fcinfo->flinfo,
-								  PG_GETARG_DATUM(rule_arg))->rule;
 	*result = absolv_rule_scope(rule, &p);
 	return true;
 }

@@ -31,7 +31,7 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 
-SELECT plan(115);
+SELECT plan(147);
 
 -- ===================================================================
 -- Cottbus ieS: EINV concluded in [exit - 90, exit], in force at exit,
@@ -98,7 +98,19 @@ SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW_FORTBILDUNG', '
           'hannover (FbW): EinV without VV or SI does not count');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'Umschulung', 'EINV -30 open', 'VV +14'), true,
           'hannover (FbW, alias Umschulung): VV on exit + 14 counts');
--- § 45 and AGH: EINV in [exit - 90, exit], in force at exit, nothing else
+-- FbW: a HIRING_COMMITMENT in [exit - 90, exit] replaces VV and SI
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW', 'EINV -30 open', 'HIRING_COMMITMENT -91'), false,
+          'hannover (FbW): a hiring commitment on exit - 91 does not replace VV or SI');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW', 'EINV -30 open', 'HIRING_COMMITMENT -90'), true,
+          'hannover (FbW): a hiring commitment on exit - 90 replaces VV and SI');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW', 'EINV -30 open', 'Einstellungszusage 0'), true,
+          'hannover (FbW): a hiring commitment (Einstellungszusage) on the exit day replaces VV and SI');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW', 'EINV -30 open', 'HIRING_COMMITMENT +1'), false,
+          'hannover (FbW): a hiring commitment on exit + 1 is no longer during the measure');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW', 'HIRING_COMMITMENT -5'), false,
+          'hannover (FbW): a hiring commitment does not replace the EinV');
+-- § 45 and AGH: EINV in [exit - 90, exit + 14]; one concluded by the exit
+-- must be in force on it; nothing else
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV -30 open'), true,
           'hannover (§ 45): an EinV in force at exit alone is enough');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MPAV', 'EINV -30 0'), true,
@@ -109,8 +121,18 @@ SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH-MAE', 'EINV -30
           'hannover (AGH, alias AGH-MAE): an EinV alone is enough');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV -30 -1'), false,
           'hannover (§ 45): EinV expiring the day before exit does not count');
-SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAG', 'EINV +3 open', 'VV +3'), false,
-          'hannover (§ 45): EinV concluded after the exit does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAG', 'EINV +3 open'), true,
+          'hannover (§ 45): an EinV concluded after the exit (within exit + 14) counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV +14 +20'), true,
+          'hannover (AGH): an EinV concluded on exit + 14 counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV +15 open'), false,
+          'hannover (AGH): an EinV concluded on exit + 15 does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MPAV', 'EINV -90 0'), true,
+          'hannover (§ 45): an EinV concluded on exit - 90, in force on the exit day, counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MPAV', 'EINV -91 open'), false,
+          'hannover (§ 45): an EinV concluded on exit - 91 does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV 0 0'), true,
+          'hannover (§ 45): an EinV concluded and ending on the exit day counts');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MABE', 'VV -10', 'SI -5'), false,
           'hannover (§ 45): VV and SI without EinV do not count');
 -- other measures: EINV in force at exit and (VV or SI), in [exit - 90, exit]
@@ -124,11 +146,20 @@ SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'BVB', 'EINV +2 open
           'hannover (other): EinV concluded after the exit does not count');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'BAE', 'EINV -30 open', 'SI +5'), false,
           'hannover (other): SI after the exit does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'BAE', 'EINV -30 open', 'HIRING_COMMITMENT -90'), true,
+          'hannover (other): an EinV and a hiring commitment on exit - 90 count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'EQ', 'EINV -30 open', 'HIRING_COMMITMENT 0'), true,
+          'hannover (other): an EinV and a hiring commitment on the exit day count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'EQ', 'EINV -30 open', 'HIRING_COMMITMENT -91'), false,
+          'hannover (other): a hiring commitment on exit - 91 does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'EQ', 'EINV -30 open', 'HIRING_COMMITMENT +1'), false,
+          'hannover (other): a hiring commitment on exit + 1 does not count');
 
 -- ===================================================================
--- Herford: CONTACT and EINV; an EXCEPTION in [exit - 90, exit + 14]
--- excludes (NULL).  ieS participation 2024-09-01 .. 2025-03-31,
--- iwS participation 2024-12-01 .. 2025-03-31.
+-- Herford: CONTACT and EINV; an EXCEPTION inside the variant's own window
+-- excludes (NULL): ieS [exit - 90, exit], iwS [exit - 90, exit + 14].
+-- ieS participation 2024-09-01 .. 2025-03-31, iwS participation
+-- 2024-12-01 .. 2025-03-31.
 -- ===================================================================
 SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20'), true,
           'herford: CONTACT and EINV in the window count');
@@ -142,16 +173,30 @@ SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10',
           'herford: VV and SI do not replace the EINV');
 SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION -90'), NULL,
           'herford: EXCEPTION on exit - 90 excludes the participation (NULL)');
-SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION +14'), NULL,
-          'herford: EXCEPTION on exit + 14 excludes an ieS participation too (NULL)');
+SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION 0'), NULL,
+          'herford (ieS case): EXCEPTION on the exit day excludes (NULL)');
+SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION +1'), true,
+          'herford (ieS case): EXCEPTION on exit + 1 is after the window and ignored');
+SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EXCEPTION +14'), false,
+          'herford (ieS case): a missed case stays missed with an EXCEPTION noted on exit + 14');
+SELECT is(pg_temp.v('herford', '2024-12-01', '2025-03-31', 'MAT', 'EXCEPTION +14'), NULL,
+          'herford (iwS case): EXCEPTION on exit + 14 excludes (NULL)');
 SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION -91'), true,
           'herford: EXCEPTION on exit - 91 is ignored');
 SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION +15'), true,
           'herford: EXCEPTION on exit + 15 is ignored');
-SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'EXCEPTION +5'), NULL,
+SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'EXCEPTION -5'), NULL,
           'herford: EXCEPTION without other evidence gives NULL, not false');
-SELECT is(pg_temp.v('herford_ies', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION +14'), NULL,
-          'herford_ies: EXCEPTION on exit + 14 excludes (NULL)');
+SELECT is(pg_temp.v('herford_ies', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -10', 'EINV -20', 'EXCEPTION 0'), NULL,
+          'herford_ies: EXCEPTION on the exit day excludes (NULL)');
+SELECT is(pg_temp.v('herford_ies', '2024-09-01', '2025-03-31', 'MAT', 'EXCEPTION +1'), false,
+          'herford_ies: EXCEPTION on exit + 1 does not exclude');
+SELECT is(pg_temp.v('herford_iws', '2024-12-01', '2025-03-31', 'MAT', 'EXCEPTION +14'), NULL,
+          'herford_iws: EXCEPTION on exit + 14 excludes (NULL)');
+SELECT is(pg_temp.v('herford_iws', '2024-12-01', '2025-03-31', 'MAT', 'EXCEPTION +15'), false,
+          'herford_iws: EXCEPTION on exit + 15 does not exclude');
+SELECT is(pg_temp.v('herford_iws', '2024-12-01', '2025-03-31', 'MAT', 'EXCEPTION -91'), false,
+          'herford_iws: EXCEPTION on exit - 91 does not exclude');
 SELECT is(pg_temp.v('herford_iws', '2024-12-01', '2025-03-31', 'MAT', 'EXCEPTION -90'), NULL,
           'herford_iws: EXCEPTION on exit - 90 excludes (NULL)');
 SELECT is(pg_temp.v('herford_iws', '2024-12-01', '2025-03-31', 'MAT', 'CONTACT +10', 'EINV +12'), true,
@@ -239,6 +284,31 @@ SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'EXCEPTION -
           'frankfurt: EXCEPTION outside the exclusion window and no CONTACT: false');
 SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'Ausnahme 0'), NULL,
           'frankfurt: German alias Ausnahme is an EXCEPTION');
+-- a job start excludes like an EXCEPTION, from exit - 28 to the deadline
+SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'JOB_START -29', 'CONTACT +5'), true,
+          'frankfurt: JOB_START on exit - 29 is ignored');
+SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'JOB_START -28', 'CONTACT +5'), NULL,
+          'frankfurt: JOB_START on exit - 28 excludes, and wins over a CONTACT (NULL)');
+SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'Arbeitsaufnahme +14'), NULL,
+          'frankfurt: Arbeitsaufnahme (JOB_START) on exit + 14 excludes (NULL)');
+SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'FBW', 'Beschäftigungsbeginn +15', 'CONTACT +5'), true,
+          'frankfurt: Beschaeftigungsbeginn (JOB_START) on exit + 15 is ignored without a rescheduled appointment');
+-- up to the end of a rescheduled appointment's 10 working days: MISSED Wed
+-- 2025-04-16 (exit 2025-04-03), its 10th working day is Mon 2025-05-05
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-16', 'EXCEPTION 2025-05-02'), NULL,
+          'frankfurt: EXCEPTION on the 9th working day after a MISSED excludes (NULL)');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-16', 'JOB_START 2025-05-05'), NULL,
+          'frankfurt: JOB_START on the 10th working day after a MISSED, after exit + 14, excludes (NULL)');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-16', 'JOB_START 2025-05-06'), false,
+          'frankfurt: JOB_START on the 11th working day after a MISSED is ignored');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-16', 'CONTACT 2025-04-25', 'EXCEPTION 2025-05-05'), NULL,
+          'frankfurt: an exclusion up to the deadline wins over a follow-up CONTACT (NULL)');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-04', 'MISSED 2025-04-16', 'EXCEPTION 2025-05-05'), NULL,
+          'frankfurt: two MISSED: the later one sets the deadline');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-18', 'EXCEPTION 2025-04-22'), false,
+          'frankfurt: a MISSED after exit + 14 moves no deadline');
+SELECT is(pg_temp.v('frankfurt', '2024-10-01', '2025-04-03', 'FBW', 'MISSED 2025-04-10', 'EXCEPTION 2025-04-18'), NULL,
+          'frankfurt: MISSED Thu 2025-04-10 (10th working day: Mon 2025-04-28): EXCEPTION on exit + 15 (Good Friday) excludes');
 
 -- ===================================================================
 -- Bremen: CONTACT in [exit - 28, exit + 28]

@@ -4,11 +4,11 @@
 \pset pager off
 SET client_min_messages = warning;
 
--- Windows and horizons of the eight presets (RULES.md sections 3 and 4),
+-- Windows and horizons of the eight presets (docs/rules.md sections 3 and 4),
 -- and absolv_compliant with evidence on the first and the last day of each
 -- window and one day outside it on either side.
 --
--- Every expected date was computed by hand from RULES.md:
+-- Every expected date was computed by hand from docs/rules.md:
 --   exit 2025-03-31: exit - 91 = 2024-12-30, exit - 90 = 2024-12-31,
 --   exit - 29 = 2025-03-02, exit - 28 = 2025-03-03, exit + 1 = 2025-04-01,
 --   exit + 14 = 2025-04-14, exit + 15 = 2025-04-15, exit + 28 = 2025-04-28,
@@ -17,7 +17,7 @@ SET client_min_messages = warning;
 
 \i test/helpers/compliant.sql
 
-SELECT plan(129);
+SELECT plan(132);
 
 -- ===================================================================
 -- frankfurt: window [exit + 1, exit + 14]; horizon from the exclusion
@@ -72,8 +72,8 @@ SELECT is(pg_temp.v('frankfurt', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT 202
           'frankfurt: CONTACT given as a date on exit + 1 counts for a § 45 measure');
 
 -- ===================================================================
--- herford_ies: window [exit - 90, exit]; exclusion [exit - 90, exit + 14]
--- so the horizon is [exit - 90, exit + 14].
+-- herford_ies: window [exit - 90, exit]; its exclusion lies inside it,
+-- so the horizon is the window.
 -- Participation 2024-09-01 .. 2025-03-31 (more than 6 months).
 -- ===================================================================
 SELECT is(absolv_window('2025-03-31'::date, 'herford_ies'),
@@ -83,10 +83,10 @@ SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'MAT', 'herford_
           '[2024-12-31,2025-04-01)'::daterange,
           'herford_ies: 4-argument window is the same');
 SELECT is(absolv_horizon('2025-03-31'::date, 'herford_ies'),
-          '[2024-12-31,2025-04-15)'::daterange,
-          'herford_ies: horizon reaches the end of the exclusion window exit + 14');
+          '[2024-12-31,2025-04-01)'::daterange,
+          'herford_ies: the horizon is the window: the exclusion lies inside it');
 SELECT is(absolv_horizon('2024-09-01'::date, '2025-03-31'::date, 'MAT', 'herford_ies'),
-          '[2024-12-31,2025-04-15)'::daterange,
+          '[2024-12-31,2025-04-01)'::daterange,
           'herford_ies: 4-argument horizon is the same');
 
 SELECT is(pg_temp.v('herford_ies', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -90', 'EINV -30'), true,
@@ -165,8 +165,8 @@ SELECT is(absolv_window('2025-01-15'::date, '2025-07-13'::date, 'FBW', 'herford'
           '[2025-04-14,2025-07-28)'::daterange,
           'herford: one day under 6 months (2025-01-15 .. 2025-07-13) takes the iwS window');
 SELECT is(absolv_horizon('2024-09-01'::date, '2025-03-31'::date, 'MAT', 'herford'),
-          '[2024-12-31,2025-04-15)'::daterange,
-          'herford: 4-argument horizon of an ieS participation includes the exclusion window up to exit + 14');
+          '[2024-12-31,2025-04-01)'::daterange,
+          'herford: 4-argument horizon of an ieS participation is its window [exit - 90, exit]');
 SELECT is(absolv_horizon('2024-12-01'::date, '2025-03-31'::date, 'MAT', 'herford'),
           '[2024-12-31,2025-04-15)'::daterange,
           'herford: 4-argument horizon of an iwS participation is [exit - 90, exit + 14]');
@@ -194,7 +194,7 @@ SELECT is(pg_temp.v('herford', '2024-09-01', '2025-03-31', 'MAT', 'CONTACT -30',
 
 -- ===================================================================
 -- hannover: the window depends on the measure.
---   FBW*: [exit - 90, exit + 14]; § 45 and AGH: [exit - 90, exit];
+--   FBW*: [exit - 90, exit + 14]; § 45 and AGH: [exit - 90, exit + 14];
 --   every other measure: [exit - 90, exit].  No exclusion.
 -- ===================================================================
 SELECT throws_ok($$SELECT absolv_window('2025-03-31'::date, 'hannover')$$, '22023', NULL,
@@ -212,14 +212,14 @@ SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'fbw_fortbildung
           '[2024-12-31,2025-04-15)'::daterange,
           'hannover: window of an FbW further training (lower-case code) is [exit - 90, exit + 14]');
 SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'MAT', 'hannover'),
-          '[2024-12-31,2025-04-01)'::daterange,
-          'hannover: window of a MAT (§ 45) is [exit - 90, exit]');
+          '[2024-12-31,2025-04-15)'::daterange,
+          'hannover: window of a MAT (§ 45) is [exit - 90, exit + 14]');
 SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'MPAV', 'hannover'),
-          '[2024-12-31,2025-04-01)'::daterange,
-          'hannover: window of an MPAV (§ 45) is [exit - 90, exit]');
+          '[2024-12-31,2025-04-15)'::daterange,
+          'hannover: window of an MPAV (§ 45) is [exit - 90, exit + 14]');
 SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'AGH', 'hannover'),
-          '[2024-12-31,2025-04-01)'::daterange,
-          'hannover: window of an AGH is [exit - 90, exit]');
+          '[2024-12-31,2025-04-15)'::daterange,
+          'hannover: window of an AGH is [exit - 90, exit + 14]');
 SELECT is(absolv_window('2024-09-01'::date, '2025-03-31'::date, 'BAE', 'hannover'),
           '[2024-12-31,2025-04-01)'::daterange,
           'hannover: window of a BAE (other measure) is [exit - 90, exit]');
@@ -227,8 +227,8 @@ SELECT is(absolv_horizon('2024-09-01'::date, '2025-03-31'::date, 'FBW_UMSCHULUNG
           '[2024-12-31,2025-04-15)'::daterange,
           'hannover: horizon of an FBW_UMSCHULUNG is [exit - 90, exit + 14]');
 SELECT is(absolv_horizon('2024-09-01'::date, '2025-03-31'::date, 'MAT', 'hannover'),
-          '[2024-12-31,2025-04-01)'::daterange,
-          'hannover: horizon of a MAT is [exit - 90, exit]');
+          '[2024-12-31,2025-04-15)'::daterange,
+          'hannover: horizon of a MAT is [exit - 90, exit + 14]');
 SELECT is(absolv_horizon('2024-09-01'::date, '2025-03-31'::date, 'BAE', 'hannover'),
           '[2024-12-31,2025-04-01)'::daterange,
           'hannover: horizon of a BAE is [exit - 90, exit]');
@@ -250,19 +250,25 @@ SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW_UMSCHULUNG', 'E
           'hannover (FbW): SI on exit + 14 counts');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'FBW_UMSCHULUNG', 'EINV -10', 'SI +15'), false,
           'hannover (FbW): SI on exit + 15 does not count');
--- § 45 and AGH: EINV in [exit - 90, exit], in force at exit
+-- § 45 and AGH: EINV in [exit - 90, exit + 14], in force at exit if concluded by it
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV -90'), true,
           'hannover (§ 45): EINV on exit - 90 counts');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV 0'), true,
           'hannover (§ 45): EINV on the exit day counts');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV -91'), false,
           'hannover (§ 45): EINV on exit - 91 does not count');
-SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV +1'), false,
-          'hannover (§ 45): EINV on exit + 1 does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV +1'), true,
+          'hannover (§ 45): EINV on exit + 1 counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV +14'), true,
+          'hannover (§ 45): EINV on exit + 14 counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'MAT', 'EINV +15'), false,
+          'hannover (§ 45): EINV on exit + 15 does not count');
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV 0'), true,
           'hannover (AGH): EINV on the exit day counts');
-SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV +1'), false,
-          'hannover (AGH): EINV on exit + 1 does not count');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV +1'), true,
+          'hannover (AGH): EINV on exit + 1 counts');
+SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'AGH', 'EINV +15'), false,
+          'hannover (AGH): EINV on exit + 15 does not count');
 -- other measures: EINV in force at exit and (VV or SI) in [exit - 90, exit]
 SELECT is(pg_temp.v('hannover', '2024-09-01', '2025-03-31', 'BAE', 'EINV -90', 'SI 0'), true,
           'hannover (other): EINV on exit - 90 and SI on the exit day count');

@@ -142,16 +142,16 @@ SELECT is((SELECT row(provolatile, proisstrict, proparallel)::text FROM pg_proc
 -- the catalogue view
 SELECT is((SELECT count(*)::int FROM absolv_catalogue), 8, 'the catalogue lists the 8 presets');
 SELECT results_eq(
-  $$SELECT name, split_part(source, ' ', 1) FROM absolv_catalogue ORDER BY name COLLATE "C"$$,
-  $$VALUES ('bremen', '003_a58a0dd61e0b6cdf.txt'), ('cottbus_ies', '004_e6d313e5d7f2bf81.txt'),
-           ('cottbus_iws', '004_e6d313e5d7f2bf81.txt'), ('frankfurt', '000_92746fc18e34ec66.txt'),
-           ('hannover', '002_f49dbfe6e0963685.txt'), ('herford', '001_05611c52dcc488e0.txt'),
-           ('herford_ies', '001_05611c52dcc488e0.txt'), ('herford_iws', '001_05611c52dcc488e0.txt')$$,
-  'each preset names its seed file (RULES.md section 4)');
+  $$SELECT name, split_part(source, ',', 1) FROM absolv_catalogue ORDER BY name COLLATE "C"$$,
+  $$VALUES ('bremen', 'Jobcenter Bremen'), ('cottbus_ies', 'Jobcenter Cottbus'),
+           ('cottbus_iws', 'Jobcenter Cottbus'), ('frankfurt', 'Jobcenter Frankfurt am Main'),
+           ('hannover', 'Jobcenter Region Hannover'), ('herford', 'Jobcenter Herford'),
+           ('herford_ies', 'Jobcenter Herford'), ('herford_iws', 'Jobcenter Herford')$$,
+  'each preset names the job centre of its directive (docs/job-centres/)');
 SELECT is((SELECT count(*)::int FROM absolv_catalogue c
            WHERE c.description IS NULL OR c.rule_text::absolv_rule <> c.name::absolv_rule
-              OR c.rule_text <> (c.name::absolv_rule)::text OR c.source !~ '\(.+\)$'),
-          0, 'each preset has a description, a section in its source and its canonical rule text');
+              OR c.rule_text <> (c.name::absolv_rule)::text OR c.source !~ '^Jobcenter [^,]+, .+'),
+          0, 'each preset has a description, the title of its directive and its canonical rule text');
 SELECT is((SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum)
            FROM pg_attribute WHERE attrelid = 'absolv_catalogue'::regclass AND attnum > 0),
           'name text, description text, source text, rule_text text', 'the catalogue has plain text columns');

@@ -1,9 +1,9 @@
 -- Schedules and scope explanations (issue 3): absolv_schedule gives every
--- step of every preset's schedule (RULES.md section 4) and of a custom
+-- step of every preset's schedule (docs/rules.md) and of a custom
 -- rule, ordered by due date; invalid dates give no rows.
 -- absolv_scope_reason names the first criterion that excluded a
 -- participation, so that an attrition report is one GROUP BY.  Every due
--- date is worked out by hand from RULES.md and src/core/presets.c.
+-- date is worked out by hand from docs/rules.md and src/core/presets.c.
 \set ECHO none
 \pset format unaligned
 \pset tuples_only true
@@ -11,37 +11,40 @@
 SET client_min_messages = warning;
 SET datestyle = 'ISO, YMD';
 
-SELECT plan(49);
+SELECT plan(51);
 
--- frankfurt: strategy start exit - 28, interview exit + 14, strategy end 4 months after the start
+-- frankfurt: activation at assignment (entry), strategy start exit - 28,
+-- interview exit + 14, strategy end 4 months after the start
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-01', '2025-04-03', 'FBW', 'frankfurt')$$,
-  $$VALUES ('Strategiebeginn', '2025-03-06'::date, 'Handlungsstrategie Absolventenmanagement beginnt 4 Wochen vor Maßnahmeende'),
+  $$VALUES ('Aktivierung Handlungsstrategie', '2025-01-01'::date, 'Bei Zuweisung in die Maßnahme: Handlungsstrategie Absolventenmanagement aktivieren'),
+           ('Strategiebeginn', '2025-03-06', 'Handlungsstrategie Absolventenmanagement beginnt 4 Wochen vor Maßnahmeende'),
            ('Vermittlungsgespräch', '2025-04-17', 'Vermittlungsgespräch innerhalb von 2 Wochen nach Abschluss der Maßnahme'),
            ('Strategieende', '2025-07-06', 'Handlungsstrategie endet 4 Monate nach ihrem Beginn')$$,
-  'frankfurt, exit 2025-04-03: 2025-03-06, 2025-04-17, 2025-07-06, with their notes');
+  'frankfurt, entry 2025-01-01, exit 2025-04-03: activation on the entry day, 2025-03-06, 2025-04-17, 2025-07-06, with their notes');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-06-01', '2025-12-01', 'MAT', 'frankfurt')$$,
-  $$VALUES ('Strategiebeginn', '2025-11-03'::date), ('Vermittlungsgespräch', '2025-12-15'),
+  $$VALUES ('Aktivierung Handlungsstrategie', '2025-06-01'::date), ('Strategiebeginn', '2025-11-03'), ('Vermittlungsgespräch', '2025-12-15'),
            ('Strategieende', '2026-03-03')$$,
   'frankfurt, exit 2025-12-01: the end is 4 months after 2025-11-03 (not exit + 4 months - 28 days = 2026-03-04)');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-06-01', '2025-11-28', 'FBW', 'frankfurt')$$,
-  $$VALUES ('Strategiebeginn', '2025-10-31'::date), ('Vermittlungsgespräch', '2025-12-12'),
+  $$VALUES ('Aktivierung Handlungsstrategie', '2025-06-01'::date), ('Strategiebeginn', '2025-10-31'), ('Vermittlungsgespräch', '2025-12-12'),
            ('Strategieende', '2026-02-28')$$,
   'frankfurt, exit 2025-11-28: 4 months after 2025-10-31 is clamped to 2026-02-28');
 
 -- hannover: the start by instrument, counselling one week after the end, the phase ends after 180 days
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-01', '2025-06-30', 'FBW_UMSCHULUNG', 'hannover')$$,
-  $$VALUES ('Beginn Absolventenmanagement', '2025-04-01'::date, 'Umschulung und BaE: 90 Tage vor Maßnahmeende'),
+  $$VALUES ('Wiedervorlage Beratungstermin während der Maßnahme', '2025-03-30'::date, 'Umschulung: Beratungstermin 3 Monate vor Maßnahmeende'),
+           ('Beginn Absolventenmanagement', '2025-04-01', 'Umschulung: 90 Tage vor Maßnahmeende'),
            ('Beratungsgespräch nach Ende', '2025-07-07', 'Beratungsgespräch innerhalb einer Woche nach Ende der Maßnahme'),
            ('Ende Absolventenmanagement', '2025-12-27', 'Das Absolventenmanagement dauert bis 180 Tage nach Maßnahmeende')$$,
-  'hannover, Umschulung ending 2025-06-30: start exit - 90, counselling exit + 7, end exit + 180');
+  'hannover, Umschulung ending 2025-06-30: in-measure reminder exit - 3 months, start exit - 90, counselling exit + 7, end exit + 180');
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-01', '2025-06-30', 'FBW_FORTBILDUNG', 'hannover')
     WHERE step = 'Beginn Absolventenmanagement'$$,
-  $$VALUES ('Beginn Absolventenmanagement', '2025-05-19'::date, 'Fortbildung, EQ und BvB: 6 Wochen vor Maßnahmeende')$$,
+  $$VALUES ('Beginn Absolventenmanagement', '2025-05-19'::date, 'Fortbildung, BaE, EQ und BvB: 6 Wochen vor Maßnahmeende (BaE frühestens 90 Tage vor Ende, nicht verpflichtend)')$$,
   'hannover, Fortbildung: start exit - 42, with its note');
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-01', '2025-06-30', 'AGH', 'hannover')$$,
@@ -55,35 +58,53 @@ SELECT results_eq(
     FROM unnest(ARRAY['FBW_UMSCHULUNG', 'Umschulung', 'BAE', 'FBW_FORTBILDUNG', 'FBW', 'EQ', 'BVB',
                       'AGH', 'MAT', 'MAG', 'MABE', 'MPAV', 'REHA', 'XYZ', NULL]) WITH ORDINALITY AS u(m, i)
     ORDER BY u.i$$,
-  $$VALUES ('FBW_UMSCHULUNG', '2025-04-01'::date), ('Umschulung', '2025-04-01'), ('BAE', '2025-04-01'),
+  $$VALUES ('FBW_UMSCHULUNG', '2025-04-01'::date), ('Umschulung', '2025-04-01'), ('BAE', '2025-05-19'),
            ('FBW_FORTBILDUNG', '2025-05-19'), ('FBW', '2025-05-19'), ('EQ', '2025-05-19'), ('BVB', '2025-05-19'),
            ('AGH', '2025-07-01'), ('MAT', '2025-07-01'), ('MAG', '2025-07-01'),
            ('MABE', NULL), ('MPAV', NULL), ('REHA', NULL), ('XYZ', NULL), (NULL, NULL)$$,
-  'hannover: the start per instrument (exit - 90, exit - 42, exit + 1, none for the others)');
+  'hannover: the start per instrument (exit - 90 for Umschulung, exit - 42 for BaE and the others listed, exit + 1, none for the rest)');
+SELECT results_eq(
+  $$SELECT u.m, (SELECT s.due FROM absolv_schedule('2025-01-01', '2025-06-30', u.m, 'hannover') s
+                 WHERE s.step = 'Wiedervorlage Beratungstermin während der Maßnahme')
+    FROM unnest(ARRAY['FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'FBW', 'BAE', 'EQ', 'BVB', 'AGH', 'MAT']) WITH ORDINALITY AS u(m, i)
+    ORDER BY u.i$$,
+  $$VALUES ('FBW_UMSCHULUNG', '2025-03-30'::date), ('FBW_FORTBILDUNG', '2025-05-19'), ('FBW', '2025-05-19'),
+           ('BAE', '2025-05-19'), ('EQ', NULL), ('BVB', NULL), ('AGH', NULL), ('MAT', NULL)$$,
+  'hannover: the in-measure counselling reminder: Umschulung exit - 3 months, other FbW and BaE exit - 42, none for the rest');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-01-01', '2025-06-30', 'MABE', 'hannover')$$,
   $$VALUES ('Beratungsgespräch nach Ende', '2025-07-07'::date), ('Ende Absolventenmanagement', '2025-12-27')$$,
   'hannover, MABE: no start, counselling and end only');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('5874897-01-01', '5874897-12-01', 'FBW', 'hannover')$$,
-  $$VALUES ('Beginn Absolventenmanagement', '5874897-10-20'::date), ('Beratungsgespräch nach Ende', '5874897-12-08')$$,
+  $$VALUES ('Beginn Absolventenmanagement', '5874897-10-20'::date),
+           ('Wiedervorlage Beratungstermin während der Maßnahme', '5874897-10-20'),
+           ('Beratungsgespräch nach Ende', '5874897-12-08')$$,
   'hannover at the end of the date range: a due date past the last date is left out, no error');
 
--- cottbus: reminders during the measure, after the end, employer service, closing
-SELECT results_eq(
-  $$SELECT step, due, description FROM absolv_schedule('2025-01-15', '2025-04-14', 'FBW', 'cottbus_ies')$$,
-  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-03-14'::date, 'Maßnahme von genau 3 Monaten: spätestens 1 Monat vor Maßnahmeende'),
-           ('Einschaltung Arbeitgeberservice', '2025-03-17', 'Maßnahmen unter 12 Monaten: 4 Wochen vor Maßnahmeende'),
-           ('Wiedervorlage Gespräch nach Ende', '2025-04-21', 'Gespräch innerhalb einer Woche nach Ende der Maßnahme'),
-           ('Abschluss Handlungsstrategie', '2025-10-14', 'Handlungsstrategie ABSOLV nach 6 Monaten abschließen')$$,
-  'cottbus, exactly 3 months (15 Jan to 14 Apr): reminder exit - 1 month, employer service exit - 28, exit + 7, exit + 6 months');
+-- cottbus: reminders during the measure, after the end, employer service,
+-- closing.  "Exactly 3 months" is 91 calendar days (the scope's own
+-- conversion): 91 days "gleich 3 Monaten", 92 and more "über 3 Monate",
+-- fewer the short process; the employer service for every duration.
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-15', '2025-04-15', 'FBW', 'cottbus_ies')$$,
-  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-02-15'::date, 'Maßnahme über 3 Monate: spätestens 2 Monate vor Maßnahmeende'),
+  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-03-15'::date, 'Maßnahme von genau 3 Monaten (91 Kalendertage): spätestens 1 Monat vor Maßnahmeende'),
            ('Einschaltung Arbeitgeberservice', '2025-03-18', 'Maßnahmen unter 12 Monaten: 4 Wochen vor Maßnahmeende'),
            ('Wiedervorlage Gespräch nach Ende', '2025-04-22', 'Gespräch innerhalb einer Woche nach Ende der Maßnahme'),
            ('Abschluss Handlungsstrategie', '2025-10-15', 'Handlungsstrategie ABSOLV nach 6 Monaten abschließen')$$,
-  'cottbus, one day more than 3 months: reminder exit - 2 months');
+  'cottbus, 91 days (15 Jan to 15 Apr), exactly 3 months: reminder exit - 1 month, employer service exit - 28, exit + 7, exit + 6 months');
+SELECT results_eq(
+  $$SELECT step, due, description FROM absolv_schedule('2025-01-15', '2025-04-16', 'FBW', 'cottbus_ies')$$,
+  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-02-16'::date, 'Maßnahme über 3 Monate: spätestens 2 Monate vor Maßnahmeende'),
+           ('Einschaltung Arbeitgeberservice', '2025-03-19', 'Maßnahmen unter 12 Monaten: 4 Wochen vor Maßnahmeende'),
+           ('Wiedervorlage Gespräch nach Ende', '2025-04-23', 'Gespräch innerhalb einer Woche nach Ende der Maßnahme'),
+           ('Abschluss Handlungsstrategie', '2025-10-16', 'Handlungsstrategie ABSOLV nach 6 Monaten abschließen')$$,
+  'cottbus, 92 days: over 3 months, reminder exit - 2 months');
+SELECT results_eq(
+  $$SELECT step, due, description FROM absolv_schedule('2025-01-15', '2025-04-14', 'FBW', 'cottbus_ies')$$,
+  $$VALUES ('Einschaltung Arbeitgeberservice', '2025-03-17'::date, 'Maßnahmen unter 12 Monaten: 4 Wochen vor Maßnahmeende'),
+           ('Wiedervorlage Gespräch nach Ende', '2025-04-21', 'Gespräch innerhalb einer Woche nach Ende der Maßnahme')$$,
+  'cottbus, 90 days (15 Jan to 14 Apr, a calendar quarter but under 91 days): the short process, employer service exit - 28 and exit + 7');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-01-01', '2025-06-30', 'MAT', 'cottbus_ies')$$,
   $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-04-30'::date),
@@ -109,15 +130,16 @@ SELECT results_eq(
   'cottbus, one day under 12 months: employer service exit - 28');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-03-01', '2025-05-31', 'BAE', 'cottbus_ies')$$,
-  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-04-30'::date),
+  $$VALUES ('Wiedervorlage Gespräch während der Maßnahme', '2025-03-31'::date),
            ('Einschaltung Arbeitgeberservice', '2025-05-03'),
            ('Wiedervorlage Gespräch nach Ende', '2025-06-07'),
            ('Abschluss Handlungsstrategie', '2025-11-30')$$,
-  'cottbus, exactly 3 months ending 31 May: 1 month before is 30 April, 6 months after is 30 November');
+  'cottbus, 1 March to 31 May is 92 days, over 3 months: 2 months before is 31 March, 6 months after is 30 November');
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-16', '2025-04-14', 'FBW', 'cottbus_ies')$$,
-  $$VALUES ('Wiedervorlage Gespräch nach Ende', '2025-04-21'::date, 'Gespräch innerhalb einer Woche nach Ende der Maßnahme')$$,
-  'cottbus, under 3 months: only the reminder exit + 7');
+  $$VALUES ('Einschaltung Arbeitgeberservice', '2025-03-17'::date, 'Maßnahmen unter 12 Monaten: 4 Wochen vor Maßnahmeende'),
+           ('Wiedervorlage Gespräch nach Ende', '2025-04-21', 'Gespräch innerhalb einer Woche nach Ende der Maßnahme')$$,
+  'cottbus, 89 days: the employer service exit - 28 and the reminder exit + 7');
 
 -- bremen: the window, and who is responsible
 SELECT results_eq(

@@ -361,7 +361,8 @@ CREATE ROLE regress_absolv_team_b;
 
 CREATE TABLE rls_participation (
   id int PRIMARY KEY, team name NOT NULL, customer_id int NOT NULL, measure text,
-  entry_date date, exit_date date, outcome text);
+  entry_date date, exit_date date, outcome text,
+  legal_sphere text DEFAULT 'SGB2', cosach_status text DEFAULT 'B');
 CREATE TABLE rls_evidence (customer_id int NOT NULL, kind text, at date, valid_until date);
 -- 300 participations of three teams; team C has an outcome code that is
 -- not valid, which would stop any report that reached it
@@ -399,7 +400,8 @@ LANGUAGE sql STABLE AS $$
     SELECT count(*) FILTER (WHERE x.ok) AS fulfilled, count(x.ok) AS counted,
            count(*) FILTER (WHERE x.in_scope) AS in_scope, count(*) AS seen
     FROM (SELECT p.id,
-                 absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome, r.rule) AS in_scope,
+                 absolv_in_scope(p.measure, p.entry_date, p.exit_date, p.outcome,
+                                 NULL, p.legal_sphere, p.cosach_status, NULL, r.rule) AS in_scope,
                  absolv_compliant(p.entry_date, p.exit_date, p.measure, e.kind, e.at, e.valid_until, r.rule) AS ok
           FROM rls_participation p
           LEFT JOIN rls_evidence e ON e.customer_id = p.customer_id

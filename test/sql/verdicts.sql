@@ -1,9 +1,9 @@
--- Verdicts as of a day (RULES.md section 5, issue 3): absolv_verdict gives
+-- Verdicts as of a day (docs/rules.md, "Verdicts", issue 3): absolv_verdict gives
 -- each status under several presets, the window, the last day to act, the
 -- missing parts by name, the evidence days, the rule's name, variant and
 -- fingerprint; evidence after as_of is ignored; pending is exact; the
 -- parallel plan gives the serial verdicts.  Every expected value is worked
--- out by hand from RULES.md section 4.
+-- out by hand from docs/rules.md section 4.
 \set ECHO none
 \pset format unaligned
 \pset tuples_only true
@@ -93,15 +93,18 @@ INSERT INTO vcase VALUES
   ('hf ies missed',     '2025-01-01', '2025-06-30', 'FBW', '2025-07-01', 'herford'),
   ('hf iws pending',    '2025-01-02', '2025-06-30', 'MAT', '2025-07-01', 'herford'),
   ('hf excluded',       '2025-01-01', '2025-06-30', 'FBW', '2025-07-10', 'herford'),
-  ('hf exception later','2025-01-01', '2025-06-30', 'FBW', '2025-07-04', 'herford'),
+  ('hf exception later','2025-01-01', '2025-06-30', 'FBW', '2025-06-27', 'herford'),
+  ('hf late exception', '2025-01-01', '2025-06-30', 'FBW', '2025-07-10', 'herford'),
   ('hf iws fulfilled',  '2025-03-01', '2025-06-30', 'MAT', '2025-07-31', 'herford_iws'),
   ('hf ies nothing',    '2024-06-01', '2025-06-30', 'BAE', '2025-06-01', 'herford_ies');
 INSERT INTO vevidence VALUES
   ('hf ies missed', 'CONTACT', '2025-06-01', NULL),
   ('hf excluded', 'CONTACT', '2025-06-01', NULL),
-  ('hf excluded', 'EXCEPTION', '2025-07-05', NULL),
+  ('hf excluded', 'EXCEPTION', '2025-06-25', NULL),
   ('hf exception later', 'CONTACT', '2025-06-01', NULL),
-  ('hf exception later', 'EXCEPTION', '2025-07-05', NULL), -- documented after as_of
+  ('hf exception later', 'EXCEPTION', '2025-06-28', NULL), -- documented after as_of
+  ('hf late exception', 'CONTACT', '2025-06-01', NULL),
+  ('hf late exception', 'EXCEPTION', '2025-07-05', NULL), -- after the ieS window
   ('hf iws fulfilled', 'EINV', '2025-04-01', NULL),
   ('hf iws fulfilled', 'CONTACT', '2025-07-14', NULL);
 
@@ -142,7 +145,7 @@ INSERT INTO vevidence VALUES
   ('f excluded', 'EXCEPTION', '2025-03-06', NULL),
   ('f exception too early', 'EXCEPTION', '2025-03-05', NULL);
 
-SELECT plan(68);
+SELECT plan(69);
 
 -- cottbus_ies
 SELECT is((SELECT v FROM verdict WHERE id = 'ci fulfilled'),
@@ -189,18 +192,18 @@ SELECT is((SELECT v FROM verdict WHERE id = 'cw missed'),
 -- hannover: the variant by measure
 SELECT is((SELECT v FROM verdict WHERE id = 'h fbw nothing'),
           pg_temp.expect('pending', 'hannover', 'fbw', '2025-04-01', '2025-07-14', '2025-07-14', 0,
-                         '{"EINV in force at exit if concluded by exit","VV or SI"}', NULL),
+                         '{"EINV in force at exit if concluded by exit","VV or SI or HIRING_COMMITMENT within exit - 90 days .. exit"}', NULL),
           'hannover fbw: on exit + 14, nothing yet: pending with 0 days left');
 SELECT is((SELECT v FROM verdict WHERE id = 'h fbw missed'),
           pg_temp.expect('missed', 'hannover', 'fbw', '2025-04-01', '2025-07-14', '2025-07-14', NULL,
                          '{"EINV in force at exit if concluded by exit"}', '{2025-06-10}'),
           'hannover fbw: an EinV that expired before the exit: missed');
 SELECT is((SELECT v FROM verdict WHERE id = 'h s45 pending'),
-          pg_temp.expect('pending', 'hannover', 's45_agh', '2025-04-01', '2025-06-30', '2025-06-30', 0,
-                         '{"EINV in force at exit"}', NULL),
-          'hannover § 45: on the exit day, no EinV yet: pending, EINV in force at exit missing');
+          pg_temp.expect('pending', 'hannover', 's45_agh', '2025-04-01', '2025-07-14', '2025-07-14', 14,
+                         '{"EINV in force at exit if concluded by exit"}', NULL),
+          'hannover § 45: on the exit day, no EinV yet: pending for 14 more days, the EINV missing');
 SELECT is((SELECT v FROM verdict WHERE id = 'h agh fulfilled'),
-          pg_temp.expect('fulfilled', 'hannover', 's45_agh', '2025-04-01', '2025-06-30', NULL, NULL, NULL,
+          pg_temp.expect('fulfilled', 'hannover', 's45_agh', '2025-04-01', '2025-07-14', NULL, NULL, NULL,
                          '{2025-04-01}'),
           'hannover AGH: an open-ended EinV on the first day of the window fulfils');
 SELECT is((SELECT v FROM verdict WHERE id = 'h other fulfilled'),
@@ -209,7 +212,7 @@ SELECT is((SELECT v FROM verdict WHERE id = 'h other fulfilled'),
           'hannover other (BAE): EinV in force on the exit day and SI: fulfilled');
 SELECT is((SELECT v FROM verdict WHERE id = 'h other missed'),
           pg_temp.expect('missed', 'hannover', 'other', '2025-04-01', '2025-06-30', '2025-06-30', NULL,
-                         '{"EINV in force at exit","VV or SI"}', NULL),
+                         '{"EINV in force at exit","VV or SI or HIRING_COMMITMENT"}', NULL),
           'hannover other (EQ): a VV the day before the window does not count: missed, both parts missing');
 
 -- herford: the variant by duration, the documented exception
@@ -223,11 +226,15 @@ SELECT is((SELECT v FROM verdict WHERE id = 'hf iws pending'),
           'herford iws (one day under 6 months): pending until exit + 14, CONTACT and EINV missing');
 SELECT is((SELECT v FROM verdict WHERE id = 'hf excluded'),
           pg_temp.expect('excluded', 'herford', 'ies', '2025-04-01', '2025-06-30', NULL, NULL, NULL, NULL),
-          'herford: an EXCEPTION on exit + 5: excluded');
-SELECT is((SELECT v FROM verdict WHERE id = 'hf exception later'),
+          'herford: an EXCEPTION on exit - 5: excluded');
+SELECT is((SELECT v FROM verdict WHERE id = 'hf late exception'),
           pg_temp.expect('missed', 'herford', 'ies', '2025-04-01', '2025-06-30', '2025-06-30', NULL,
                          '{EINV}', '{2025-06-01}'),
-          'herford: an EXCEPTION documented after as_of is not known yet: missed');
+          'herford ies: an EXCEPTION on exit + 5, after the window, does not turn a missed case into an excluded one');
+SELECT is((SELECT v FROM verdict WHERE id = 'hf exception later'),
+          pg_temp.expect('pending', 'herford', 'ies', '2025-04-01', '2025-06-30', '2025-06-30', 3,
+                         '{EINV}', '{2025-06-01}'),
+          'herford: an EXCEPTION documented after as_of is not known yet: pending');
 SELECT is((SELECT v FROM verdict WHERE id = 'hf iws fulfilled'),
           pg_temp.expect('fulfilled', 'herford_iws', NULL, '2025-04-01', '2025-07-14', NULL, NULL, NULL,
                          '{2025-04-01,2025-07-14}'),
@@ -305,7 +312,7 @@ SELECT is((SELECT min(as_of) FROM frankfurt_days WHERE NOT missed AND (v).status
 
 -- every preset's parts by name, none empty
 SELECT is((SELECT string_agg(DISTINCT m COLLATE "C", ' | ' ORDER BY m COLLATE "C") FROM verdict, unnest((v).missing) AS m),
-          'CONTACT | CONTACT or CONTACT after MISSED within 10 working days of HE | EINV | EINV in force at exit | EINV in force at exit if concluded by exit | VV or SI',
+          'CONTACT | CONTACT or CONTACT after MISSED within 10 working days of HE | EINV | EINV in force at exit | EINV in force at exit if concluded by exit | VV or SI | VV or SI or HIRING_COMMITMENT | VV or SI or HIRING_COMMITMENT within exit - 90 days .. exit',
           'the missing parts of every preset, by name');
 SELECT is((SELECT count(*)::int FROM verdict WHERE (v).missing = '{}'), 0, 'missing is never an empty array');
 SELECT is((SELECT count(*)::int FROM verdict WHERE ((v).missing IS NULL) <> ((v).status NOT IN ('pending', 'missed'))), 0,
@@ -315,7 +322,7 @@ SELECT is((SELECT count(*)::int FROM verdict WHERE ((v).last_day IS NULL) <> ((v
 SELECT is((SELECT count(*)::int FROM verdict WHERE ((v).days_left IS NULL) <> ((v).status <> 'pending')), 0,
           'days_left is set exactly for pending verdicts');
 SELECT is((SELECT string_agg(DISTINCT (v).status COLLATE "C", ',' ORDER BY (v).status COLLATE "C") FROM verdict),
-          'excluded,fulfilled,invalid,missed,pending', 'the five statuses of RULES.md section 5 occur');
+          'excluded,fulfilled,invalid,missed,pending', 'the five statuses of docs/rules.md, "Verdicts" occur');
 
 -- the verdict agrees with absolv_compliant on the same evidence, as of a late day
 SELECT is((SELECT count(*)::int

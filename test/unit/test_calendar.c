@@ -350,10 +350,13 @@ test_holidays(void)
 {
 	static const int count_2025[ABSOLV_LAND_COUNT] = {
 		/* NONE BW BY BE BB HB HH HE MV NI NW RP SL SN ST SH TH */
-		0, 12, 12, 11, 12, 10, 10, 10, 11, 10, 11, 11, 12, 11, 11, 10, 11
+		0, 12, 12, 11, 12, 10, 10, 10, 11, 10, 11, 11, 12, 11, 11, 10, 11,
+		/* BY-MHF BY-AUGSBURG SN-FRONLEICHNAM TH-FRONLEICHNAM */
+		13, 14, 12, 12
 	};
 	static const int count_1994[ABSOLV_LAND_COUNT] = {
-		0, 13, 13, 10, 13, 10, 10, 11, 11, 10, 12, 12, 13, 11, 12, 10, 11
+		0, 13, 13, 10, 13, 10, 10, 11, 11, 10, 12, 12, 13, 11, 12, 10, 11,
+		14, 15, 12, 12
 	};
 	int			land;
 	int64_t		year;
@@ -428,6 +431,61 @@ test_holidays(void)
 	CHECK(hol(2020, 5, 8, ABSOLV_LAND_BE), "8 May 2020 in BE");
 	CHECK(!hol(2021, 5, 8, ABSOLV_LAND_BE), "8 May 2021 not in BE");
 	CHECK(!hol(2025, 5, 8, ABSOLV_LAND_BB), "8 May 2025 not in BB");
+
+	/* regional calendars: their own holidays and all of their Land's */
+	CHECK(named(2025, 8, 8, ABSOLV_LAND_BY_AUGSBURG,
+				"Augsburger Hohes Friedensfest"),
+		  "Friedensfest 2025 in Augsburg");
+	CHECK(!hol(2025, 8, 8, ABSOLV_LAND_BY), "8 Aug not in BY");
+	CHECK(!hol(2025, 8, 8, ABSOLV_LAND_BY_MHF), "8 Aug not in BY-MHF");
+	CHECK(named(2025, 8, 15, ABSOLV_LAND_BY_MHF, "Mari\xC3\xA4 Himmelfahrt"),
+		  "Mariae Himmelfahrt in BY-MHF");
+	CHECK(named(2025, 8, 15, ABSOLV_LAND_BY_AUGSBURG,
+				"Mari\xC3\xA4 Himmelfahrt"),
+		  "Mariae Himmelfahrt in Augsburg");
+	CHECK(named(2025, 1, 6, ABSOLV_LAND_BY_AUGSBURG,
+				"Heilige Drei K\xC3\xB6nige"),
+		  "Augsburg has the holidays of BY");
+	CHECK(named(2025, 6, 19, ABSOLV_LAND_BY_MHF, "Fronleichnam"),
+		  "BY-MHF has Fronleichnam of BY");
+	CHECK(named(2025, 6, 19, ABSOLV_LAND_SN_FRONLEICHNAM, "Fronleichnam"),
+		  "Fronleichnam 2025 in SN-FRONLEICHNAM");
+	CHECK(named(2025, 11, 19, ABSOLV_LAND_SN_FRONLEICHNAM,
+				"Bu\xC3\x9F- und Bettag"),
+		  "SN-FRONLEICHNAM has Buss- und Bettag of SN");
+	CHECK(named(2025, 6, 19, ABSOLV_LAND_TH_FRONLEICHNAM, "Fronleichnam"),
+		  "Fronleichnam 2025 in TH-FRONLEICHNAM");
+	CHECK(named(2025, 9, 20, ABSOLV_LAND_TH_FRONLEICHNAM, "Weltkindertag"),
+		  "TH-FRONLEICHNAM has Weltkindertag of TH");
+	CHECK(!hol(2025, 6, 19, ABSOLV_LAND_TH), "Fronleichnam 2025 not in TH");
+	CHECK(!hol(2025, 8, 15, ABSOLV_LAND_SN_FRONLEICHNAM),
+		  "15 Aug not in SN-FRONLEICHNAM");
+	CHECK(!hol(2025, 8, 8, ABSOLV_LAND_TH_FRONLEICHNAM),
+		  "8 Aug not in TH-FRONLEICHNAM");
+	ok = true;
+	for (year = 1900; year <= 2199 && ok; year++)
+	{
+		absolv_day day;
+
+		for (day = YMD(year, 1, 1); day <= YMD(year, 12, 31) && ok; day++)
+		{
+			int			region;
+
+			/* a regional calendar has every holiday of its Land */
+			for (region = ABSOLV_LAND_FIRST_REGION;
+				 region < ABSOLV_LAND_COUNT && ok; region++)
+				if (absolv_is_holiday(day, absolv_land_parent(region)) &&
+					!absolv_is_holiday(day, region))
+					ok = false;
+		}
+	}
+	CHECK(ok, "1900-2199: every holiday of a Land holds in its regional "
+		  "calendars");
+
+	/* Berlin's one-off holidays: only those enacted */
+	CHECK(!hol(2028, 6, 17, ABSOLV_LAND_BE),
+		  "17 June 2028 is no Berlin holiday (not enacted)");
+	CHECK(!hol(2030, 5, 8, ABSOLV_LAND_BE), "8 May 2030 not in BE");
 
 	/* Reformationstag */
 	CHECK(named(2017, 10, 31, ABSOLV_LAND_BY, "Reformationstag"),
@@ -584,6 +642,43 @@ test_working_days(void)
 	CHECK(ok && day_is(r, 2000, 12, 29),
 		  "2000-01-01 + 260 working days (NONE) = 2000-12-29");
 
+	/* regional calendars */
+	CHECK(!absolv_is_working_day(YMD(2025, 8, 8), ABSOLV_LAND_BY_AUGSBURG),
+		  "Fri 2025-08-08 is no working day in Augsburg");
+	CHECK(absolv_is_working_day(YMD(2025, 8, 8), ABSOLV_LAND_BY),
+		  "Fri 2025-08-08 is a working day in BY");
+	ok = absolv_add_working_days(YMD(2025, 8, 7), 1, ABSOLV_LAND_BY_AUGSBURG,
+								 &r);
+	CHECK(ok && day_is(r, 2025, 8, 11),
+		  "Thu 2025-08-07 + 1 working day (BY-AUGSBURG) = Mon 2025-08-11");
+	ok = absolv_add_working_days(YMD(2025, 8, 7), 1, ABSOLV_LAND_BY, &r);
+	CHECK(ok && day_is(r, 2025, 8, 8),
+		  "Thu 2025-08-07 + 1 working day (BY) = Fri 2025-08-08");
+	ok = absolv_add_working_days(YMD(2025, 8, 4), 10, ABSOLV_LAND_BY_MHF, &r);
+	CHECK(ok && day_is(r, 2025, 8, 19),
+		  "Mon 2025-08-04 + 10 working days (BY-MHF) = Tue 2025-08-19");
+	ok = absolv_add_working_days(YMD(2025, 8, 4), 10, ABSOLV_LAND_BY_AUGSBURG,
+								 &r);
+	CHECK(ok && day_is(r, 2025, 8, 20),
+		  "Mon 2025-08-04 + 10 working days (BY-AUGSBURG) = Wed 2025-08-20");
+	ok = absolv_add_working_days(YMD(2025, 8, 4), 10, ABSOLV_LAND_BY, &r);
+	CHECK(ok && day_is(r, 2025, 8, 18),
+		  "Mon 2025-08-04 + 10 working days (BY) = Mon 2025-08-18");
+	ok = absolv_add_working_days(YMD(2025, 6, 16), 5,
+								 ABSOLV_LAND_SN_FRONLEICHNAM, &r);
+	CHECK(ok && day_is(r, 2025, 6, 24),
+		  "Mon 2025-06-16 + 5 working days (SN-FRONLEICHNAM) = 2025-06-24");
+	ok = absolv_add_working_days(YMD(2025, 6, 16), 5, ABSOLV_LAND_SN, &r);
+	CHECK(ok && day_is(r, 2025, 6, 23),
+		  "Mon 2025-06-16 + 5 working days (SN) = 2025-06-23");
+	ok = absolv_add_working_days(YMD(2025, 6, 16), 5,
+								 ABSOLV_LAND_TH_FRONLEICHNAM, &r);
+	CHECK(ok && day_is(r, 2025, 6, 24),
+		  "Mon 2025-06-16 + 5 working days (TH-FRONLEICHNAM) = 2025-06-24");
+	ok = absolv_add_working_days(YMD(2025, 6, 16), 5, ABSOLV_LAND_TH, &r);
+	CHECK(ok && day_is(r, 2025, 6, 23),
+		  "Mon 2025-06-16 + 5 working days (TH) = 2025-06-23");
+
 	/* the year-skipping result equals counting day by day */
 	for (land = 0; land < ABSOLV_LAND_COUNT; land++)
 	{
@@ -662,6 +757,31 @@ test_lands(void)
 	CHECK_INT(lookup("Sachsen"), ABSOLV_LAND_SN, "\"Sachsen\"");
 	CHECK_INT(absolv_land_lookup("HEX", 2), ABSOLV_LAND_HE,
 			  "only len bytes are read");
+	CHECK_INT(lookup("Nordrhein Westfalen"), ABSOLV_LAND_NW,
+			  "a blank is a separator like '-'");
+	CHECK_INT(lookup("BY-AUGSBURG"), ABSOLV_LAND_BY_AUGSBURG, "BY-AUGSBURG");
+	CHECK_INT(lookup("by_augsburg"), ABSOLV_LAND_BY_AUGSBURG, "by_augsburg");
+	CHECK_INT(lookup("By  Augsburg"), ABSOLV_LAND_BY_AUGSBURG,
+			  "By  Augsburg: blanks as a separator");
+	CHECK_INT(lookup("Augsburg"), ABSOLV_LAND_BY_AUGSBURG, "Augsburg");
+	CHECK_INT(lookup("Stadt Augsburg"), ABSOLV_LAND_BY_AUGSBURG,
+			  "Stadt Augsburg");
+	CHECK_INT(lookup("by-mhf"), ABSOLV_LAND_BY_MHF, "by-mhf");
+	CHECK_INT(lookup("BY-KATH"), ABSOLV_LAND_BY_MHF, "BY-KATH");
+	CHECK_INT(lookup("Bayern mit Mari\xC3\xA4 Himmelfahrt"), ABSOLV_LAND_BY_MHF,
+			  "Bayern mit Mariae Himmelfahrt, with umlaut");
+	CHECK_INT(lookup("SN-Fronleichnam"), ABSOLV_LAND_SN_FRONLEICHNAM,
+			  "SN-Fronleichnam");
+	CHECK_INT(lookup("Sachsen mit Fronleichnam"), ABSOLV_LAND_SN_FRONLEICHNAM,
+			  "Sachsen mit Fronleichnam");
+	CHECK_INT(lookup("th_fronleichnam"), ABSOLV_LAND_TH_FRONLEICHNAM,
+			  "th_fronleichnam");
+	CHECK_INT(lookup("Thueringen mit Fronleichnam"),
+			  ABSOLV_LAND_TH_FRONLEICHNAM, "Thueringen mit Fronleichnam");
+	CHECK_INT(lookup("BY-"), -1, "\"BY-\" is unknown");
+	CHECK_INT(lookup("BYAUGSBURG"), -1, "\"BYAUGSBURG\" is unknown");
+	CHECK_INT(lookup("Eichsfeld"), -1,
+			  "\"Eichsfeld\" is unknown (part of it is in Niedersachsen)");
 
 	CHECK_INT(lookup("XX"), -1, "\"XX\" is unknown");
 	CHECK_INT(lookup(""), -1, "empty text is unknown");
@@ -691,10 +811,42 @@ test_lands(void)
 	for (land = ABSOLV_LAND_NONE + 1; land < ABSOLV_LAND_COUNT; land++)
 		ok = ok && absolv_land_code(land) != NULL &&
 			absolv_land_name(land) != NULL &&
-			strlen(absolv_land_code(land)) == 2 &&
+			(strlen(absolv_land_code(land)) == 2) ==
+			(land < ABSOLV_LAND_FIRST_REGION) &&
 			lookup(absolv_land_code(land)) == land &&
 			lookup(absolv_land_name(land)) == land;
-	CHECK(ok, "every code and name looks up its own Land");
+	CHECK(ok, "every code and name looks up its own calendar; the Länder "
+		  "have two-letter codes");
+
+	/* the Land of each calendar */
+	CHECK_INT(absolv_land_parent(ABSOLV_LAND_HE), ABSOLV_LAND_HE,
+			  "the Land of HE is HE");
+	CHECK_INT(absolv_land_parent(ABSOLV_LAND_BY_AUGSBURG), ABSOLV_LAND_BY,
+			  "the Land of BY-AUGSBURG is BY");
+	CHECK_INT(absolv_land_parent(ABSOLV_LAND_BY_MHF), ABSOLV_LAND_BY,
+			  "the Land of BY-MHF is BY");
+	CHECK_INT(absolv_land_parent(ABSOLV_LAND_SN_FRONLEICHNAM), ABSOLV_LAND_SN,
+			  "the Land of SN-FRONLEICHNAM is SN");
+	CHECK_INT(absolv_land_parent(ABSOLV_LAND_TH_FRONLEICHNAM), ABSOLV_LAND_TH,
+			  "the Land of TH-FRONLEICHNAM is TH");
+	CHECK_INT(absolv_land_parent((absolv_land) ABSOLV_LAND_COUNT),
+			  ABSOLV_LAND_NONE, "an invalid calendar has no Land");
+	CHECK(name_is(absolv_land_name(ABSOLV_LAND_BY_AUGSBURG), "Augsburg"),
+		  "name of BY-AUGSBURG");
+
+	/* the accepted codes are every code, in order */
+	{
+		char		all[300] = "";
+
+		for (land = ABSOLV_LAND_NONE + 1; land < ABSOLV_LAND_COUNT; land++)
+		{
+			if (land > ABSOLV_LAND_NONE + 1)
+				strcat(all, ", ");
+			strcat(all, absolv_land_code(land));
+		}
+		CHECK(name_is(absolv_land_accepted(), all),
+			  "absolv_land_accepted lists every code (%s)", all);
+	}
 }
 
 int

@@ -11,9 +11,13 @@
  * filled by reference_is_working_day.  For numbers of working days too large
  * to count that way, reference_add_working_days skips whole years as the
  * core did before its holidays were cached per year.  This is a copy of that
- * earlier code of calendar.c, with its own copy of the holiday table; it
+ * earlier code of calendar.c, with its own copy of the holiday table, in
+ * which each regional calendar is listed in every rule that holds there; it
  * uses nothing of calendar.c but absolv_day_to_ymd.  A change to the
  * holiday table in calendar.c must be made here too.
+ *
+ * test_regional_dates compares the regional calendars with a table of
+ * dates written out by hand from the law, not computed at all.
  *
  * Each exhaustive loop is one CHECK that reports its first mismatch.
  *
@@ -142,33 +146,52 @@ typedef struct ref_rule
 } ref_rule;
 
 #define RL(x)	(UINT32_C(1) << ABSOLV_LAND_##x)
+
+/*
+ * A Land together with its regional calendars.  The reference spells each
+ * regional calendar out in every rule that holds there, instead of asking
+ * for the Land of a calendar as calendar.c does.
+ */
+#define R_BY	(RL(BY) | RL(BY_MHF) | RL(BY_AUGSBURG))
+#define R_SN	(RL(SN) | RL(SN_FRONLEICHNAM))
+#define R_TH	(RL(TH) | RL(TH_FRONLEICHNAM))
 #define REF_ALL \
-	(RL(BW) | RL(BY) | RL(BE) | RL(BB) | RL(HB) | RL(HH) | RL(HE) | RL(MV) | \
-	 RL(NI) | RL(NW) | RL(RP) | RL(SL) | RL(SN) | RL(ST) | RL(SH) | RL(TH))
+	(RL(BW) | R_BY | RL(BE) | RL(BB) | RL(HB) | RL(HH) | RL(HE) | RL(MV) | \
+	 RL(NI) | RL(NW) | RL(RP) | RL(SL) | R_SN | RL(ST) | RL(SH) | R_TH)
 #define ANY_MIN		INT64_MIN
 #define ANY_MAX		INT64_MAX
 
-/* the holiday table of calendar.c, in its order (the first match names) */
+/*
+ * The holiday table, in the order of calendar.c (the first match names).
+ * The regional holidays, from the law (see docs/calendars.md):
+ * Augsburger Hohes Friedensfest, 8 Aug, city of Augsburg (BayFTG Art. 1
+ * Abs. 2); Mariä Himmelfahrt, 15 Aug, Bavarian municipalities with a
+ * Catholic majority, Augsburg among them (Art. 1 Abs. 1 Nr. 2); Fronleichnam
+ * in the Saxon (FronleichnamsVO) and Thuringian (ThürFGtG § 2 Abs. 2) areas.
+ */
 static const ref_rule ref_rules[] = {
 	{"Neujahr", REF_FIXED, 1, 1, REF_ALL, ANY_MIN, ANY_MAX},
 	{"Heilige Drei K\xC3\xB6nige", REF_FIXED, 1, 6,
-	RL(BW) | RL(BY) | RL(ST), ANY_MIN, ANY_MAX},
+	RL(BW) | R_BY | RL(ST), ANY_MIN, ANY_MAX},
 	{"Internationaler Frauentag", REF_FIXED, 3, 8, RL(BE), 2019, ANY_MAX},
 	{"Internationaler Frauentag", REF_FIXED, 3, 8, RL(MV), 2023, ANY_MAX},
 	{"Tag der Arbeit", REF_FIXED, 5, 1, REF_ALL, ANY_MIN, ANY_MAX},
 	{"Tag der Befreiung", REF_FIXED, 5, 8, RL(BE), 2020, 2020},
 	{"Tag der Befreiung", REF_FIXED, 5, 8, RL(BE), 2025, 2025},
 	{"Tag der deutschen Einheit", REF_FIXED, 6, 17, REF_ALL, 1954, 1989},
-	{"Mari\xC3\xA4 Himmelfahrt", REF_FIXED, 8, 15, RL(SL), ANY_MIN, ANY_MAX},
-	{"Weltkindertag", REF_FIXED, 9, 20, RL(TH), 2019, ANY_MAX},
+	{"Augsburger Hohes Friedensfest", REF_FIXED, 8, 8, RL(BY_AUGSBURG),
+	ANY_MIN, ANY_MAX},
+	{"Mari\xC3\xA4 Himmelfahrt", REF_FIXED, 8, 15,
+	RL(SL) | RL(BY_MHF) | RL(BY_AUGSBURG), ANY_MIN, ANY_MAX},
+	{"Weltkindertag", REF_FIXED, 9, 20, R_TH, 2019, ANY_MAX},
 	{"Tag der Deutschen Einheit", REF_FIXED, 10, 3, REF_ALL, 1990, ANY_MAX},
 	{"Reformationstag", REF_FIXED, 10, 31,
-	RL(BB) | RL(MV) | RL(SN) | RL(ST) | RL(TH), ANY_MIN, ANY_MAX},
+	RL(BB) | RL(MV) | R_SN | RL(ST) | R_TH, ANY_MIN, ANY_MAX},
 	{"Reformationstag", REF_FIXED, 10, 31,
 	RL(HB) | RL(HH) | RL(NI) | RL(SH), 2018, ANY_MAX},
 	{"Reformationstag", REF_FIXED, 10, 31, REF_ALL, 2017, 2017},
 	{"Allerheiligen", REF_FIXED, 11, 1,
-	RL(BW) | RL(BY) | RL(NW) | RL(RP) | RL(SL), ANY_MIN, ANY_MAX},
+	RL(BW) | R_BY | RL(NW) | RL(RP) | RL(SL), ANY_MIN, ANY_MAX},
 	{"1. Weihnachtstag", REF_FIXED, 12, 25, REF_ALL, ANY_MIN, ANY_MAX},
 	{"2. Weihnachtstag", REF_FIXED, 12, 26, REF_ALL, ANY_MIN, ANY_MAX},
 	{"Karfreitag", REF_EASTER, 0, -2, REF_ALL, ANY_MIN, ANY_MAX},
@@ -178,8 +201,9 @@ static const ref_rule ref_rules[] = {
 	{"Pfingstsonntag", REF_EASTER, 0, 49, RL(BB), ANY_MIN, ANY_MAX},
 	{"Pfingstmontag", REF_EASTER, 0, 50, REF_ALL, ANY_MIN, ANY_MAX},
 	{"Fronleichnam", REF_EASTER, 0, 60,
-	RL(BW) | RL(BY) | RL(HE) | RL(NW) | RL(RP) | RL(SL), ANY_MIN, ANY_MAX},
-	{"Bu\xC3\x9F- und Bettag", REF_BUSSTAG, 11, 0, RL(SN), ANY_MIN, ANY_MAX},
+		RL(BW) | R_BY | RL(HE) | RL(NW) | RL(RP) | RL(SL) |
+		RL(SN_FRONLEICHNAM) | RL(TH_FRONLEICHNAM), ANY_MIN, ANY_MAX},
+	{"Bu\xC3\x9F- und Bettag", REF_BUSSTAG, 11, 0, R_SN, ANY_MIN, ANY_MAX},
 	{"Bu\xC3\x9F- und Bettag", REF_BUSSTAG, 11, 0, REF_ALL, ANY_MIN, 1994},
 };
 
@@ -864,9 +888,156 @@ test_range_ends(void)
 		  "reference");
 }
 
+/*
+ * The regional calendars against dates written out by hand: Fronleichnam
+ * (Easter + 60, from the Easter dates of the church calendar) and 8 and 15
+ * August of 2024-2030, and some deadlines counted on a wall calendar.
+ */
+static void
+test_regional_dates(void)
+{
+	static const struct
+	{
+		int			y;
+		int			m;
+		int			d;
+	}			fronleichnam[] = {
+		{2024, 5, 30}, {2025, 6, 19}, {2026, 6, 4}, {2027, 5, 27},
+		{2028, 6, 15}, {2029, 5, 31}, {2030, 6, 20}
+	};
+	/* which calendar has which of the three days */
+	static const struct
+	{
+		absolv_land land;
+		bool		fronleichnam;
+		bool		friedensfest;	/* 8 August */
+		bool		himmelfahrt;	/* 15 August */
+		int			holidays_2025;	/* all holidays of 2025 */
+	}			calendars[] = {
+		{ABSOLV_LAND_BY, true, false, false, 12},
+		{ABSOLV_LAND_BY_MHF, true, false, true, 13},
+		{ABSOLV_LAND_BY_AUGSBURG, true, true, true, 14},
+		{ABSOLV_LAND_SN, false, false, false, 11},
+		{ABSOLV_LAND_SN_FRONLEICHNAM, true, false, false, 12},
+		{ABSOLV_LAND_TH, false, false, false, 11},
+		{ABSOLV_LAND_TH_FRONLEICHNAM, true, false, false, 12},
+		{ABSOLV_LAND_SL, true, false, true, 12},
+		{ABSOLV_LAND_HE, true, false, false, 10}
+	};
+	/* n working days after a day, counted by hand */
+	static const struct
+	{
+		absolv_land land;
+		int			y, m, d, n, wy, wm, wd;
+	}			deadlines[] = {
+		/* Thu 7 Aug 2025: Friedensfest Fri 8 Aug only in Augsburg */
+		{ABSOLV_LAND_BY, 2025, 8, 7, 1, 2025, 8, 8},
+		{ABSOLV_LAND_BY_MHF, 2025, 8, 7, 1, 2025, 8, 8},
+		{ABSOLV_LAND_BY_AUGSBURG, 2025, 8, 7, 1, 2025, 8, 11},
+		/* Thu 14 Aug 2025: Mariä Himmelfahrt Fri 15 Aug */
+		{ABSOLV_LAND_BY, 2025, 8, 14, 1, 2025, 8, 15},
+		{ABSOLV_LAND_BY_MHF, 2025, 8, 14, 1, 2025, 8, 18},
+		{ABSOLV_LAND_BY_AUGSBURG, 2025, 8, 14, 1, 2025, 8, 18},
+		/* Mon 7 Aug 2028: Tue 8 and Tue 15 Aug */
+		{ABSOLV_LAND_BY, 2028, 8, 7, 10, 2028, 8, 21},
+		{ABSOLV_LAND_BY_MHF, 2028, 8, 7, 10, 2028, 8, 22},
+		{ABSOLV_LAND_BY_AUGSBURG, 2028, 8, 7, 10, 2028, 8, 23},
+		/* Wed 18 June 2025: Fronleichnam Thu 19 June */
+		{ABSOLV_LAND_SN, 2025, 6, 18, 1, 2025, 6, 19},
+		{ABSOLV_LAND_SN_FRONLEICHNAM, 2025, 6, 18, 1, 2025, 6, 20},
+		{ABSOLV_LAND_TH, 2025, 6, 18, 1, 2025, 6, 19},
+		{ABSOLV_LAND_TH_FRONLEICHNAM, 2025, 6, 18, 1, 2025, 6, 20},
+		/* Wed 3 June 2026: Fronleichnam Thu 4 June; 10 working days */
+		{ABSOLV_LAND_SN, 2026, 6, 3, 10, 2026, 6, 17},
+		{ABSOLV_LAND_SN_FRONLEICHNAM, 2026, 6, 3, 10, 2026, 6, 18},
+		{ABSOLV_LAND_TH_FRONLEICHNAM, 2026, 6, 3, 10, 2026, 6, 18},
+		/* Tue 14 Aug 2029: Mariä Himmelfahrt Wed 15 Aug */
+		{ABSOLV_LAND_BY, 2029, 8, 14, 2, 2029, 8, 16},
+		{ABSOLV_LAND_BY_MHF, 2029, 8, 14, 2, 2029, 8, 17}
+	};
+	size_t		i;
+	size_t		k;
+	bool		ok;
+
+	for (k = 0; k < sizeof(calendars) / sizeof(calendars[0]); k++)
+	{
+		absolv_land land = calendars[k].land;
+		int			count = 0;
+		int64_t		day;
+
+		ok = true;
+		for (i = 0; i < sizeof(fronleichnam) / sizeof(fronleichnam[0]); i++)
+		{
+			int			y = fronleichnam[i].y;
+			const char *f = absolv_holiday_name(YMD(y, fronleichnam[i].m,
+													fronleichnam[i].d), land);
+			const char *a8 = absolv_holiday_name(YMD(y, 8, 8), land);
+			const char *a15 = absolv_holiday_name(YMD(y, 8, 15), land);
+
+			if ((f != NULL) != calendars[k].fronleichnam ||
+				(f != NULL && strcmp(f, "Fronleichnam") != 0) ||
+				(a8 != NULL) != calendars[k].friedensfest ||
+				(a8 != NULL &&
+				 strcmp(a8, "Augsburger Hohes Friedensfest") != 0) ||
+				(a15 != NULL) != calendars[k].himmelfahrt ||
+				(a15 != NULL && strcmp(a15, "Mari\xC3\xA4 Himmelfahrt") != 0))
+			{
+				printf("#   %s %d: %s / %s / %s\n", absolv_land_code(land), y,
+					   f ? f : "-", a8 ? a8 : "-", a15 ? a15 : "-");
+				ok = false;
+			}
+			/* the days around them are no holidays */
+			if (absolv_is_holiday(YMD(y, fronleichnam[i].m,
+									  fronleichnam[i].d) - 1, land) ||
+				absolv_is_holiday(YMD(y, 8, 7), land) ||
+				absolv_is_holiday(YMD(y, 8, 9), land) ||
+				absolv_is_holiday(YMD(y, 8, 14), land) ||
+				absolv_is_holiday(YMD(y, 8, 16), land))
+			{
+				printf("#   %s %d: a day next to one is a holiday\n",
+					   absolv_land_code(land), y);
+				ok = false;
+			}
+		}
+		for (day = YMD(2025, 1, 1); day <= YMD(2025, 12, 31); day++)
+			count += absolv_is_holiday((absolv_day) day, land);
+		if (count != calendars[k].holidays_2025)
+		{
+			printf("#   %s: %d holidays in 2025\n", absolv_land_code(land),
+				   count);
+			ok = false;
+		}
+		CHECK(ok, "%s: Fronleichnam, 8 and 15 August 2024-2030 and the "
+			  "holidays of 2025 as written out by hand",
+			  absolv_land_code(land));
+	}
+
+	ok = true;
+	for (i = 0; i < sizeof(deadlines) / sizeof(deadlines[0]); i++)
+	{
+		absolv_day	got = 0;
+		absolv_day	want = YMD(deadlines[i].wy, deadlines[i].wm,
+							   deadlines[i].wd);
+
+		if (!absolv_add_working_days(YMD(deadlines[i].y, deadlines[i].m,
+										 deadlines[i].d),
+									 deadlines[i].n, deadlines[i].land, &got) ||
+			got != want)
+		{
+			printf("#   %s: %d-%02d-%02d + %d working days: got day %d, "
+				   "want %d\n", absolv_land_code(deadlines[i].land),
+				   deadlines[i].y, deadlines[i].m, deadlines[i].d,
+				   deadlines[i].n, (int) got, (int) want);
+			ok = false;
+		}
+	}
+	CHECK(ok, "deadlines around the regional holidays as counted by hand");
+}
+
 int
 main(void)
 {
+	test_regional_dates();
 	test_days();
 	test_add_working_days();
 	test_range_ends();

@@ -338,6 +338,15 @@ test_kind(void)
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "Aussetzung"), ABSOLV_KIND_EXCEPTION, "kind: Aussetzung");
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "Einstellungszusage"), ABSOLV_KIND_HIRING_COMMITMENT, "kind: Einstellungszusage");
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "hiring commitment"), ABSOLV_KIND_HIRING_COMMITMENT, "kind: hiring commitment");
+	CHECK_INT(LK(absolv_evidence_kind_lookup, "JOB_START"), ABSOLV_KIND_JOB_START, "kind: JOB_START");
+	CHECK_INT(LK(absolv_evidence_kind_lookup, "job start"), ABSOLV_KIND_JOB_START, "kind: job start");
+	CHECK_INT(LK(absolv_evidence_kind_lookup, "Arbeitsaufnahme"), ABSOLV_KIND_JOB_START, "kind: Arbeitsaufnahme");
+	CHECK_INT(LK(absolv_evidence_kind_lookup, " BESCHÄFTIGUNGSBEGINN "), ABSOLV_KIND_JOB_START, "kind: Beschäftigungsbeginn, folded");
+	CHECK_INT(LK(absolv_evidence_kind_lookup, "Beschaeftigungsbeginn"), ABSOLV_KIND_JOB_START, "kind: Beschaeftigungsbeginn");
+	CHECK_INT(LK(absolv_customer_status_lookup, "nicht gesetzt"), ABSOLV_CODE_NULL, "status: nicht gesetzt is not set");
+	CHECK_INT(LK(absolv_customer_status_lookup, " Nicht-Gesetzt "), ABSOLV_CODE_NULL, "status: Nicht-Gesetzt, folded");
+	CHECK_INT(LK(absolv_customer_status_lookup, "nicht"), ABSOLV_CODE_UNKNOWN, "status: nicht alone is unknown");
+	CHECK_INT(LK(absolv_legal_sphere_lookup, "nicht gesetzt"), ABSOLV_CODE_UNKNOWN, "sphere: nicht gesetzt is no legal sphere");
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "note"), ABSOLV_CODE_UNKNOWN, "kind: note unknown");
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "Kontakt x"), ABSOLV_CODE_UNKNOWN, "kind: Kontakt x unknown");
 	CHECK_INT(LK(absolv_evidence_kind_lookup, "EVL"), ABSOLV_CODE_UNKNOWN, "kind: EVL (a measure) unknown");
@@ -354,6 +363,7 @@ test_names(void)
 	CHECK(strcmp(absolv_customer_status_code(ABSOLV_STATUS_NAS), "NAS") == 0, "names: NAS");
 	CHECK(strcmp(absolv_legal_sphere_code(ABSOLV_SPHERE_SGB3), "SGB3") == 0, "names: SGB3");
 	CHECK(strcmp(absolv_evidence_kind_code(ABSOLV_KIND_HIRING_COMMITMENT), "HIRING_COMMITMENT") == 0, "names: HIRING_COMMITMENT");
+	CHECK(strcmp(absolv_evidence_kind_code(ABSOLV_KIND_JOB_START), "JOB_START") == 0, "names: JOB_START");
 	CHECK(absolv_measure_code(ABSOLV_MEASURE_COUNT) == NULL &&
 		  absolv_measure_code((absolv_measure) -1) == NULL &&
 		  absolv_outcome_code(ABSOLV_OUTCOME_COUNT) == NULL &&

@@ -53,6 +53,12 @@ scope(const char *rule, const char *measure, const char *entry, const char *exit
 {
 	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
 
+	/* Herford requires a known legal sphere and CoSach status */
+	if (strncmp(rule, "herford", 7) == 0)
+	{
+		p.legal_sphere = ABSOLV_SPHERE_SGB2;
+		p.cosach_status = 'B' - 'A';
+	}
 	return absolv_rule_scope(preset(rule), &p);
 }
 
@@ -97,12 +103,44 @@ test_scope(void)
 	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_IN, "cottbus: goal reached early is in");
 	p = participation("EVL", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
 	CHECK_INT(absolv_rule_scope(preset("bremen"), &p), ABSOLV_SCOPE_IN, "bremen: premature exit is in");
-	/* Herford's filters; NULL passes */
+	/* Bremen: integration and language courses are in */
+	CHECK_INT(scope("bremen", "IK", "2025-01-01", "2025-03-02"), ABSOLV_SCOPE_IN, "bremen: integration course of 61 days is in");
+	CHECK_INT(scope("bremen", "BSK", "2025-01-01", "2025-03-02"), ABSOLV_SCOPE_IN, "bremen: job-related German course of 61 days is in");
+	CHECK_INT(scope("bremen", "BSK", "2025-01-01", "2025-03-01"), ABSOLV_SCOPE_DURATION, "bremen: job-related German course of 60 days is out");
+	CHECK_INT(scope("bremen", "WBV", "2024-01-01", "2025-03-01"), ABSOLV_SCOPE_MEASURE, "bremen: training preparation is out");
+	/* Herford's measure list: of § 45 only MAT */
+	CHECK_INT(scope("herford", "MAT", "2025-01-01", "2025-06-01"), ABSOLV_SCOPE_IN, "herford: MAT is in");
+	CHECK_INT(scope("herford", "MAG", "2025-01-01", "2025-06-01"), ABSOLV_SCOPE_MEASURE, "herford: MAG is out");
+	CHECK_INT(scope("herford", "MABE", "2025-01-01", "2025-06-01"), ABSOLV_SCOPE_MEASURE, "herford: MABE is out");
+	CHECK_INT(scope("herford", "BAE", "2025-01-01", "2025-06-01"), ABSOLV_SCOPE_IN, "herford: BaE is in");
+	/* Herford's filters: status may be unset, sphere, CoSach and goal may not */
 	p = participation("BVB", "2025-01-01", "2025-06-01", ABSOLV_CODE_NULL);
-	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: BvB with unknown goal and attributes passes");
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = 'B' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_GOAL, "herford: BvB with an unknown goal is out");
 	p.goal = ABSOLV_GOAL_OTHER;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_GOAL, "herford: BvB with another goal is out");
 	p.goal = ABSOLV_GOAL_INTEGRATION;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: BvB for integration with an unset status is in");
+	p.legal_sphere = ABSOLV_CODE_NULL;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_LEGAL_SPHERE, "herford: an unknown legal sphere is out");
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = ABSOLV_CODE_NULL;
+	CHECK_INT(absolv_rule_scope(preset("herford_iws"), &p), ABSOLV_SCOPE_COSACH_STATUS, "herford_iws: an unknown CoSach status is out");
+	p.cosach_status = 'B' - 'A';
+	/* Cottbus: CoSach B or unknown; a BvB needs the integration goal */
+	p = participation("BVB", "2025-01-01", "2025-06-01", ABSOLV_CODE_NULL);
+	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_GOAL, "cottbus: BvB with an unknown goal is out");
+	p.goal = ABSOLV_GOAL_INTEGRATION;
+	CHECK_INT(absolv_rule_scope(preset("cottbus_iws"), &p), ABSOLV_SCOPE_IN, "cottbus: BvB for integration, CoSach status unknown, is in");
+	p.cosach_status = 'E' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("cottbus_iws"), &p), ABSOLV_SCOPE_COSACH_STATUS, "cottbus: CoSach E is out");
+	p.cosach_status = 'B' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_IN, "cottbus: CoSach B is in");
+	p = participation("BVB", "2025-01-01", "2025-06-01", ABSOLV_CODE_NULL);
+	p.goal = ABSOLV_GOAL_INTEGRATION;
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = 'B' - 'A';
 	p.customer_status = ABSOLV_STATUS_NAS;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_CUSTOMER_STATUS, "herford: NAS is out");
 	p.customer_status = ABSOLV_STATUS_RASU;
@@ -148,7 +186,7 @@ test_windows(void)
 	CHECK(window_is("cottbus_iws", "FBW", "2025-01-01", "2025-03-31", "2024-12-31", "2025-04-14"), "cottbus_iws window: exit-90 .. exit+14");
 	CHECK(window_is("bremen", "MAT", "2025-01-01", "2025-03-31", "2025-03-03", "2025-04-28"), "bremen window: exit-28 .. exit+28");
 	CHECK(window_is("hannover", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31", "2024-12-31", "2025-04-14"), "hannover FbW: exit-90 .. exit+14");
-	CHECK(window_is("hannover", "AGH", "2024-01-01", "2025-03-31", "2024-12-31", "2025-03-31"), "hannover AGH: exit-90 .. exit");
+	CHECK(window_is("hannover", "AGH", "2024-01-01", "2025-03-31", "2024-12-31", "2025-04-14"), "hannover AGH: exit-90 .. exit+14");
 	CHECK(window_is("hannover", "EQ", "2024-01-01", "2025-03-31", "2024-12-31", "2025-03-31"), "hannover other: exit-90 .. exit");
 	CHECK(window_is("herford", "MAT", "2024-10-01", "2025-03-31", "2024-12-31", "2025-03-31"), "herford 6 months: ieS window");
 	CHECK(window_is("herford", "MAT", "2024-10-02", "2025-03-31", "2024-12-31", "2025-04-14"), "herford under 6 months: iwS window");
@@ -234,10 +272,45 @@ test_evidence(void)
 			  "herford ieS: contact after the exit is late");
 	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-04-01", NULL}, {"EINV", "2025-03-31", NULL}), 1,
 			  "herford iwS: contact after the exit counts");
+	/* Herford: an exception counts only inside the variant's own window */
 	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2025-04-14", NULL}), -1,
-			  "herford: an exception on exit+14 excludes");
+			  "herford iwS: an exception on exit+14 excludes");
 	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2025-04-15", NULL}), 0,
-			  "herford: an exception on exit+15 does not");
+			  "herford iwS: an exception on exit+15 does not");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2024-12-31", NULL}), -1,
+			  "herford iwS: an exception on exit-90 excludes");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-02", "2025-03-31", {"EXCEPTION", "2024-12-30", NULL}), 0,
+			  "herford iwS: an exception on exit-91 does not");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-01", "2025-03-31", {"EXCEPTION", "2025-03-31", NULL}), -1,
+			  "herford ieS: an exception on the exit day excludes");
+	CHECK_INT(COMPLIANT("herford", "MAT", "2024-10-01", "2025-03-31", {"EXCEPTION", "2025-04-01", NULL}), 0,
+			  "herford ieS: an exception on exit+1 does not");
+	CHECK_INT(COMPLIANT("herford_ies", "MAT", "2024-10-01", "2025-03-31", {"EXCEPTION", "2025-04-01", NULL}, {"CONTACT", "2025-01-05", NULL}), 0,
+			  "herford_ies: an exception noted after the deadline leaves a missed case missed");
+	/* Hannover, § 45 and AGH: EinV up to exit+14; in force at the exit if concluded by it */
+	CHECK_INT(COMPLIANT("hannover", "MAT", "2024-01-01", "2025-03-31", {"EINV", "2025-04-14", NULL}), 1,
+			  "hannover MAT: an EinV concluded on exit+14 counts");
+	CHECK_INT(COMPLIANT("hannover", "AGH", "2024-01-01", "2025-03-31", {"EINV", "2025-04-15", NULL}), 0,
+			  "hannover AGH: an EinV concluded on exit+15 does not");
+	CHECK_INT(COMPLIANT("hannover", "MPAV", "2024-01-01", "2025-03-31", {"EINV", "2025-01-10", "2025-03-30"}), 0,
+			  "hannover MPAV: an EinV concluded before the exit must be in force on it");
+	CHECK_INT(COMPLIANT("hannover", "MABE", "2024-01-01", "2025-03-31", {"EINV", "2024-12-31", "2025-03-31"}), 1,
+			  "hannover MABE: an EinV from exit-90 in force on the exit day");
+	CHECK_INT(COMPLIANT("hannover", "MABE", "2024-01-01", "2025-03-31", {"EINV", "2024-12-30", NULL}), 0,
+			  "hannover MABE: an EinV from exit-91 does not count");
+	/* Hannover: a hiring commitment during the measure's last 90 days replaces VV and SI */
+	CHECK_INT(COMPLIANT("hannover", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-10", NULL}, {"HIRING_COMMITMENT", "2025-03-31", NULL}), 1,
+			  "hannover FbW: a hiring commitment on the exit day replaces VV and SI");
+	CHECK_INT(COMPLIANT("hannover", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-10", NULL}, {"HIRING_COMMITMENT", "2024-12-31", NULL}), 1,
+			  "hannover FbW: a hiring commitment on exit-90");
+	CHECK_INT(COMPLIANT("hannover", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-10", NULL}, {"HIRING_COMMITMENT", "2024-12-30", NULL}), 0,
+			  "hannover FbW: a hiring commitment on exit-91 does not");
+	CHECK_INT(COMPLIANT("hannover", "FBW", "2024-01-01", "2025-03-31", {"EINV", "2025-04-10", NULL}, {"HIRING_COMMITMENT", "2025-04-01", NULL}), 0,
+			  "hannover FbW: a hiring commitment after the exit does not (VV and SI would, up to exit+14)");
+	CHECK_INT(COMPLIANT("hannover", "EQ", "2024-01-01", "2025-03-31", {"EINV", "2025-03-31", NULL}, {"Einstellungszusage", "2025-02-01", NULL}), 1,
+			  "hannover other: EinV and a hiring commitment");
+	CHECK_INT(COMPLIANT("hannover", "EQ", "2024-01-01", "2025-03-31", {"EINV", "2025-03-31", NULL}, {"HIRING_COMMITMENT", "2025-04-01", NULL}), 0,
+			  "hannover other: a hiring commitment after the exit does not");
 	/* Bremen */
 	CHECK_INT(COMPLIANT("bremen", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-03-03", NULL}), 1, "bremen: contact on exit-28");
 	CHECK_INT(COMPLIANT("bremen", "MAT", "2024-10-02", "2025-03-31", {"CONTACT", "2025-03-02", NULL}), 0, "bremen: contact on exit-29");
@@ -247,6 +320,25 @@ test_evidence(void)
 	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"CONTACT", "2025-04-04", NULL}), 1, "frankfurt: contact on exit+1");
 	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-03-06", NULL}), -1, "frankfurt: exception on exit-28 excludes");
 	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-03-05", NULL}), 0, "frankfurt: exception on exit-29 does not");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-04-17", NULL}), -1, "frankfurt: exception on exit+14 excludes");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"EXCEPTION", "2025-04-18", NULL}), 0,
+			  "frankfurt: exception on exit+15 does not, without a missed appointment");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"JOB_START", "2025-03-06", NULL}), -1, "frankfurt: a job start on exit-28 excludes");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"Arbeitsaufnahme", "2025-03-05", NULL}), 0, "frankfurt: a job start on exit-29 does not");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"Beschäftigungsbeginn", "2025-04-17", NULL}, {"CONTACT", "2025-04-10", NULL}), -1,
+			  "frankfurt: a job start on exit+14 excludes, and wins over a contact");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"JOB_START", "2025-04-18", NULL}, {"CONTACT", "2025-04-10", NULL}), 1,
+			  "frankfurt: a job start on exit+15 leaves a fulfilled case fulfilled");
+	/*
+	 * Exclusion up to the end of a rescheduled appointment: missed on Wed
+	 * 2025-04-16, its 10th working day in Hessen is 5 May (below).
+	 */
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-16", NULL}, {"EXCEPTION", "2025-05-05", NULL}), -1,
+			  "frankfurt: an exception on the rescheduled appointment's last day excludes");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-16", NULL}, {"JOB_START", "2025-05-06", NULL}), 0,
+			  "frankfurt: a job start the working day after it does not");
+	CHECK_INT(COMPLIANT("frankfurt", "FBW", "2025-01-01", "2025-04-03", {"MISSED", "2025-04-18", NULL}, {"EXCEPTION", "2025-05-05", NULL}), 0,
+			  "frankfurt: a missed appointment after exit+14 moves no deadline");
 
 	/*
 	 * Rescheduled appointment across Easter: exit Thu 2025-04-03, missed
@@ -360,7 +452,19 @@ due(const char *rule, const char *name, const char *measure, const char *entry, 
 static void
 test_schedule(void)
 {
-	CHECK_INT(absolv_schedule_groups(preset("frankfurt")), 3, "frankfurt: three steps");
+	CHECK_INT(absolv_schedule_groups(preset("frankfurt")), 4, "frankfurt: four steps");
+	CHECK_INT(due("frankfurt", "Aktivierung Handlungsstrategie", "FBW", "2025-01-01", "2025-03-31"), D("2025-01-01"),
+			  "frankfurt: the strategy is activated at assignment, on the entry day");
+	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "BAE", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: BaE starts exit-42");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31"), D("2024-12-31"),
+			  "hannover: Umschulung counselling reminder exit - 3 months");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "BAE", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: BaE counselling reminder exit-42");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "FBW", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: other FbW counselling reminder exit-42");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "AGH", "2024-01-01", "2025-03-31"), -1,
+			  "hannover: no in-measure reminder for AGH");
 	CHECK_INT(due("frankfurt", "Strategieende", "FBW", "2025-01-01", "2025-03-31"), D("2025-07-03"),
 			  "frankfurt: strategy ends 4 months after exit-28 (3 Mar + 4 months)");
 	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31"), D("2024-12-31"),
@@ -371,12 +475,19 @@ test_schedule(void)
 			  "hannover: AGH after the exit");
 	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "IK", "2024-01-01", "2025-03-31"), -1,
 			  "hannover: no start date for other measures");
-	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-14"), D("2025-03-14"),
-			  "cottbus: exactly 3 months: exit - 1 month");
-	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-15"), D("2025-02-15"),
-			  "cottbus: longer: exit - 2 months");
-	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-13"), -1,
-			  "cottbus: shorter measures have no in-measure reminder");
+	/* "exactly 3 months" is 91 calendar days, as in the scope */
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-15"), D("2025-03-15"),
+			  "cottbus: 91 days (exactly 3 months): exit - 1 month");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-16"), D("2025-02-16"),
+			  "cottbus: 92 days (over 3 months): exit - 2 months");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch während der Maßnahme", "FBW", "2025-01-15", "2025-04-14"), -1,
+			  "cottbus: 90 days (shorter): no in-measure reminder");
+	CHECK_INT(due("cottbus_ies", "Wiedervorlage Gespräch nach Ende", "FBW", "2025-01-15", "2025-04-14"), D("2025-04-21"),
+			  "cottbus: shorter measures keep the exit + 7 reminder");
+	CHECK_INT(due("cottbus_ies", "Abschluss Handlungsstrategie", "FBW", "2025-01-15", "2025-04-14"), -1,
+			  "cottbus: shorter measures close no strategy");
+	CHECK_INT(due("cottbus_ies", "Einschaltung Arbeitgeberservice", "FBW", "2025-01-15", "2025-04-14"), D("2025-03-17"),
+			  "cottbus: the employer service is involved for shorter measures too: exit-28");
 	CHECK_INT(due("cottbus_ies", "Einschaltung Arbeitgeberservice", "FBW", "2024-01-15", "2025-01-13"), D("2024-12-16"),
 			  "cottbus: under 12 months: exit-28");
 	CHECK_INT(due("cottbus_ies", "Einschaltung Arbeitgeberservice", "FBW", "2024-01-15", "2025-01-14"), D("2024-10-22"),

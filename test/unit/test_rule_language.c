@@ -71,8 +71,8 @@ test_presets_round_trip(void)
 		CHECK(ok, "preset %s: canonical text parses", name);
 		absolv_rule_print(&rule_b, text_b, sizeof(text_b));
 		CHECK(strcmp(text_a, text_b) == 0, "preset %s: canonical text reads back to itself", name);
-		CHECK(absolv_preset_source(i) != NULL && strstr(absolv_preset_source(i), ".txt") != NULL,
-			  "preset %s names its source document", name);
+		CHECK(absolv_preset_source(i) != NULL && strncmp(absolv_preset_source(i), "Jobcenter ", 10) == 0,
+			  "preset %s names its directive", name);
 	}
 	CHECK_INT(absolv_preset_lookup(" Cottbus_IES ", 13), 6, "preset lookup ignores case and blanks");
 	CHECK_INT(absolv_preset_lookup("cottbus", 7), -1, "no preset cottbus");
@@ -101,6 +101,14 @@ test_canonical_form(void)
 					 "  window exit + 1 day .. exit + 30 days\n"
 					 "  require CONTACT\n") == 0,
 			  "canonical form: lower-case keywords, FBW* folded, aliases resolved, comment dropped");
+
+	c = canonical("rule f scope measure in (FBW*) window exit + 1 day .. exit + 14 days"
+				  " require CONTACT or CONTACT after MISSED within 10 working days of HE"
+				  " exclude Ausnahme within exit - 28 days .. DEADLINE or Arbeitsaufnahme within exit - 28 days .. deadline", &err);
+	CHECK(c != NULL, "an exclusion window ending at the deadline parses (%s)", err.message);
+	if (c)
+		CHECK(strstr(c, "  exclude EXCEPTION within exit - 28 days .. deadline or JOB_START within exit - 28 days .. deadline\n") != NULL,
+			  "canonical form of an exclusion ending at the deadline, with JOB_START (%s)", c);
 
 	c = canonical("rule r scope measure in (MAT, §45) window exit .. exit require VV", &err);
 	CHECK(c == NULL && err.code == ABSOLV_ERR_INVALID && strcmp(err.found, "§45") == 0,
@@ -178,7 +186,14 @@ test_errors(void)
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days",
 				ABSOLV_ERR_SYNTAX, 102, "", "need a Land", "working days without a Land");
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of XX",
-				ABSOLV_ERR_UNKNOWN_CODE, 106, "XX", "unknown Land", "unknown Land");
+				ABSOLV_ERR_UNKNOWN_CODE, 106, "XX", "unknown calendar: expected one of BW, BY,", "unknown Land");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of BY-AUGSBURGER",
+				ABSOLV_ERR_UNKNOWN_CODE, 106, "BY-AUGSBURGER", "BY-MHF, BY-AUGSBURG, SN-FRONLEICHNAM, TH-FRONLEICHNAM",
+				"unknown calendar with a hyphen: the whole code, and the accepted codes");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 working days of BY - AUGSBURG",
+				ABSOLV_ERR_SYNTAX, 109, "-", "", "a hyphen with blanks is no part of a calendar code");
+	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 days of BY-AUGSBURG",
+				ABSOLV_ERR_SYNTAX, 95, "of", "only with working days", "a calendar with days");
 	check_error("rule x scope measure in (MAT) window exit .. exit + 40 months require CONTACT after MISSED within 10 days",
 				ABSOLV_ERR_LIMIT, 71, "", "span", "follow-up span too long");
 	check_error("rule x scope measure in (MAT) window exit .. exit require EINV in force at exit after MISSED within 1 day",
@@ -218,6 +233,16 @@ test_errors(void)
 	check_error("rule x scope measure in (MAT) window exit .. exit require CONTACT after MISSED within 10 days of HE",
 				ABSOLV_ERR_SYNTAX, 95, "of", "only with working days", "a Land with calendar days");
 
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV within exit - 5 days .. deadline",
+				ABSOLV_ERR_INVALID, 86, "deadline", "only the window of an exclusion", "deadline outside an exclusion");
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV exclude EXCEPTION after MISSED within 3 days within exit .. deadline",
+				ABSOLV_ERR_INVALID, 122, "deadline", "cannot end at the deadline", "a follow-up ending at the deadline");
+	check_error("rule x scope measure in (MAT) window exit .. exit require VV exclude EXCEPTION within exit + 1 day .. deadline",
+				ABSOLV_ERR_INVALID, 87, "exit + 1 day ..", "by the end of the variant's window",
+				"an exclusion window starting after the variant's window");
+	check_error("rule x scope measure in (MAT) customer status in (ALO, \"nicht gesetzt\") window exit .. exit require VV",
+				ABSOLV_ERR_INVALID, 56, "\"nicht gesetzt\"", "is no customer status code", "\"nicht gesetzt\" in a status list");
+
 	/* a text larger than the limit */
 	big = malloc(ABSOLV_MAX_RULE_TEXT + 2);
 	memset(big, ' ', ABSOLV_MAX_RULE_TEXT + 1);
@@ -235,9 +260,58 @@ test_errors(void)
 	}
 }
 
+/* regional calendars in follow-up limits: every spelling, one canonical form */
+static void
+test_calendars(void)
+{
+	static const char *const spellings[][2] = {
+		{"BY-AUGSBURG", "BY-AUGSBURG"},
+		{"by-augsburg", "BY-AUGSBURG"},
+		{"by_augsburg", "BY-AUGSBURG"},
+		{"Augsburg", "BY-AUGSBURG"},
+		{"\"Stadt Augsburg\"", "BY-AUGSBURG"},
+		{"\"BY-AUGSBURG\"", "BY-AUGSBURG"},
+		{"BY-MHF", "BY-MHF"},
+		{"BY-KATH", "BY-MHF"},
+		{"\"Bayern mit Mari\xC3\xA4 Himmelfahrt\"", "BY-MHF"},
+		{"SN-FRONLEICHNAM", "SN-FRONLEICHNAM"},
+		{"\"Sachsen mit Fronleichnam\"", "SN-FRONLEICHNAM"},
+		{"TH-FRONLEICHNAM", "TH-FRONLEICHNAM"},
+		{"\"Th\xC3\xBCringen mit Fronleichnam\"", "TH-FRONLEICHNAM"},
+		{"Bayern", "BY"},
+		{"\"Nordrhein-Westfalen\"", "NW"}
+	};
+
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
+	{
+		char		text[400];
+		char		want[100];
+		absolv_error err;
+		const char *c;
+
+		snprintf(text, sizeof(text),
+				 "rule r scope measure any window exit .. exit + 14 days "
+				 "require CONTACT after MISSED within 10 working days of %s within exit .. exit + 14 days",
+				 spellings[i][0]);
+		snprintf(want, sizeof(want), "within 10 working days of %s within exit",
+				 spellings[i][1]);
+		c = canonical(text, &err);
+		CHECK(c != NULL && strstr(c, want) != NULL, "of %s prints as %s (%s)",
+			  spellings[i][0], spellings[i][1], c ? c : err.message);
+		if (c == NULL)
+			continue;
+		CHECK(absolv_rule_parse(text_a, strlen(text_a), &rule_b, &err),
+			  "of %s: the canonical text parses", spellings[i][0]);
+		absolv_rule_print(&rule_b, text_b, sizeof(text_b));
+		CHECK(strcmp(text_a, text_b) == 0, "of %s: the canonical text reads back to itself",
+			  spellings[i][0]);
+	}
+}
+
 int
 main(void)
 {
+	test_calendars();
 	test_presets_round_trip();
 	test_canonical_form();
 	test_errors();
