@@ -21,15 +21,18 @@
 --   7.8 million evidence rows load in 12 to 35 s on a 2-core machine.
 --
 --   The data are what a controlling data warehouse holds after its own
---   mapping: canonical codes (RULES.md section 2), plus measure types and
---   note types no rule knows.  Shares:
+--   mapping: canonical codes (docs/codes.md), plus measure types and note
+--   types no rule knows, and the text 'nicht gesetzt' for an unset customer
+--   status as the source systems export it.  Shares:
 --     measures       23 known codes with realistic shares, 3 % unknown types
 --     exits          2023-01-01 .. 2025-12-31, uniform
 --     durations      2 weeks .. 3 years, many exactly 1, 3, 6, 12 or 24
 --                    months (and one day less or more: the edges of "at
 --                    least" and "more than" n months), many 59 .. 92 days
 --     outcome        65 % SUCCESS, 8 % GOAL_EARLY, 20 % PREMATURE, 7 % NULL
---     status etc.    mostly ALO/ASU, SGB2, CoSach B; some NULL and others
+--     status etc.    mostly ALO/ASU, SGB2, CoSach B; some NULL (status:
+--                    also 'nicht gesetzt') and others; BVB goal mostly
+--                    INTEGRATION, 10 % unknown (NULL)
 --     invalid rows   0.3 % (no exit, or exit before entry)
 --     customers      about n / 2 customers with participations, so about
 --                    two participations per customer: the evidence of one
@@ -40,9 +43,10 @@
 --                    open-ended, months, or expiring just before the exit),
 --                    VV, SI, MISSED in the two weeks after the exit and a
 --                    rescheduled CONTACT 1 to 18 days later, EXCEPTION (2.5 %),
---                    HIRING_COMMITMENT, another CONTACT and MISSED anywhere
+--                    HIRING_COMMITMENT, JOB_START (mostly after an early end
+--                    with the goal reached), another CONTACT and MISSED anywhere
 --                    from 150 days before to 60 days after the exit, three
---                    unrelated notes (about 33 % of all rows) and two rows
+--                    unrelated notes (about 30 % of all rows) and two rows
 --                    far outside every window (1 to 4 years before, or
 --                    200 to 600 days after).
 
@@ -111,6 +115,7 @@ SELECT d.i,
          WHEN d.r_status < 75 THEN 'ASU'
          WHEN d.r_status < 78 THEN 'RASU'
          WHEN d.r_status < 88 THEN 'NAS'
+         WHEN d.r_status < 92 THEN 'nicht gesetzt'
        END,
        CASE
          WHEN d.r_sphere < 88 THEN 'SGB2'
@@ -229,10 +234,15 @@ ALTER TABLE participation ADD PRIMARY KEY (id);
 --   slot  6  MISSED in the two weeks after the exit (8 %)
 --   slot  7  CONTACT rescheduled 1 to 18 days after the missed appointment
 --   slot  8  EXCEPTION (2.5 %), 100 days before to 20 days after the exit
---   slot  9  HIRING_COMMITMENT (30 % of early ends with a goal reached)
+--   slot  9  HIRING_COMMITMENT (30 % of early ends with a goal reached):
+--            75 % in the 91 days before the exit, 15 % in the 30 days
+--            before those, 10 % in the 20 days after the exit
 --   slot 10  another CONTACT, slot 11 another MISSED: 150 days before to
 --            60 days after the exit
---   slot 12..14  unrelated note types, 150 days before to 60 days after
+--   slot 12..13  unrelated note types, 150 days before to 60 days after
+--   slot 14  JOB_START (45 % of early ends with a goal reached, 4 % of the
+--            others), 30 days before to 44 days after the exit; otherwise
+--            an unrelated note type like slots 12..13
 --   slot 15..16  evidence of any kind far outside every window
 \echo generate: evidence
 INSERT INTO evidence
@@ -260,6 +270,12 @@ FROM (
            WHEN 9 THEN 'HIRING_COMMITMENT'
            WHEN 10 THEN 'CONTACT'
            WHEN 11 THEN 'MISSED'
+           WHEN 14 THEN CASE WHEN q.r_kind % 100 < CASE WHEN q.outcome = 'GOAL_EARLY' THEN 45 ELSE 4 END
+                             THEN 'JOB_START'
+                             WHEN q.r_kind / 100 % 100 < 35 THEN 'NOTE'
+                             WHEN q.r_kind / 100 % 100 < 60 THEN 'BEWERBUNG'
+                             WHEN q.r_kind / 100 % 100 < 85 THEN 'TERMIN_SONSTIGES'
+                             ELSE 'TELEFONAT' END
            WHEN 15 THEN (ARRAY['EINV', 'CONTACT', 'VV', 'MISSED', 'SI', 'NOTE'])[1 + q.r_kind % 6]
            WHEN 16 THEN (ARRAY['EINV', 'CONTACT', 'VV', 'MISSED', 'SI', 'NOTE'])[1 + q.r_kind % 6]
            ELSE CASE WHEN q.r_kind % 100 < 35 THEN 'NOTE'
@@ -283,7 +299,12 @@ FROM (
            WHEN 6 THEN q.missed_day
            WHEN 7 THEN q.missed_day + 1 + (q.r_at % 18)::int
            WHEN 8 THEN -100 + (q.r_at % 121)::int
-           WHEN 9 THEN -(q.r_at % 30)::int
+           WHEN 9 THEN CASE WHEN q.r_where < 75 THEN -(q.r_at % 91)::int
+                            WHEN q.r_where < 90 THEN -(91 + q.r_at % 30)::int
+                            ELSE 1 + (q.r_at % 20)::int END
+           WHEN 14 THEN CASE WHEN q.r_kind % 100 < CASE WHEN q.outcome = 'GOAL_EARLY' THEN 45 ELSE 4 END
+                             THEN -30 + (q.r_at % 75)::int
+                             ELSE -150 + (q.r_at % 211)::int END
            WHEN 15 THEN -(400 + (q.r_at % 1100))::int
            WHEN 16 THEN CASE WHEN q.r_where < 70 THEN -(400 + (q.r_at % 1100))::int
                              ELSE 200 + (q.r_at % 400)::int END

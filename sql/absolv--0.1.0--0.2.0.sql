@@ -13,6 +13,17 @@ COMMENT ON FUNCTION @extschema@.absolv_add_working_days(pg_catalog.date, pg_cata
 COMMENT ON FUNCTION @extschema@.absolv_holiday(pg_catalog.date, pg_catalog.text) IS
   'the German name of the public holiday on a day in a Land or regional calendar (such as BY-AUGSBURG), or NULL';
 
+------------------------------------------------------------------------------
+-- rules revision 2: the five-argument scope functions refuse a rule that
+-- needs the customer status, legal sphere or CoSach status of every
+-- participation, and say so in their comments
+------------------------------------------------------------------------------
+
+COMMENT ON FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'is the participation in the scope of the rule (denominator)? unknown outcome codes are an error; a rule whose scope needs the customer status, legal sphere or CoSach status of every participation ("not null") raises 22023: use the nine-argument form';
+COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
+  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, or goal (a BvB whose goal the rule requires); raises 22023 like absolv_in_scope for a rule that needs attributes this form lacks';
+
 -- Planner support (issue 14).  absolv_in_horizon_support keeps its name and
 -- signature: from 0.2.0 on it gives index conditions and a selectivity
 -- instead of rewriting the call, so absolv_in_horizon gets the cost of

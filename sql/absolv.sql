@@ -391,7 +391,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE
 SUPPORT @extschema@.absolv_in_scope_support;
 
 COMMENT ON FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
-  'is the participation in the scope of the rule (denominator)? unknown outcome codes are an error';
+  'is the participation in the scope of the rule (denominator)? unknown outcome codes are an error; a rule whose scope needs the customer status, legal sphere or CoSach status of every participation ("not null") raises 22023: use the nine-argument form';
 COMMENT ON FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule) IS
   'is the participation in the scope of the rule, with customer status, legal sphere, CoSach status and goal? unknown codes are an error';
 
@@ -583,7 +583,7 @@ AS 'MODULE_PATHNAME', 'absolv_scope_reason_full'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, @extschema@.absolv_rule) IS
-  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration or outcome';
+  'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, or goal (a BvB whose goal the rule requires); raises 22023 like absolv_in_scope for a rule that needs attributes this form lacks';
 COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule) IS
   'NULL if the participation is in the scope of the rule, else the first criterion that excluded it: invalid data, measure, duration, outcome, customer status, legal sphere, CoSach status or goal';
 

@@ -1,6 +1,6 @@
--- (b1) bremen, hand-written from RULES.md 4.4.
+-- (b1) bremen, hand-written from docs/job-centres/bremen.md.
 --   scope:   FBW*, EQ, BAE, BVB, MAT, MAG, MABE, EVL, TAAM, AGH, BUKSELB,
---            ASA, REHA lasting at least 61 days; any outcome
+--            ASA, REHA, IK, BSK lasting at least 61 days; any outcome
 --   require: CONTACT in [exit - 28, exit + 28]
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
@@ -16,6 +16,7 @@ FROM (
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date - p.entry_date + 1 >= 61
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA')
+                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA',
+                      'IK', 'BSK')
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -11,7 +11,8 @@ FROM (
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date - p.entry_date + 1 >= 61
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA')
+                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA',
+                      'IK', 'BSK')
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -1,4 +1,4 @@
--- (b2) bremen, hand-written from RULES.md 4.4: one windowed join over
+-- (b2) bremen, hand-written from docs/job-centres/bremen.md: one windowed join over
 --      [exit - 28, exit + 28] with the rule's kind, bool_or per participation.
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
@@ -14,7 +14,8 @@ FROM (
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date - p.entry_date + 1 >= 61
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA')
+                      'AGH', 'BAE', 'EQ', 'BVB', 'REHA', 'EVL', 'TAAM', 'BUKSELB', 'ASA',
+                      'IK', 'BSK')
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

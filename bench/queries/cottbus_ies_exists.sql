@@ -1,7 +1,7 @@
--- (b1) cottbus_ies, hand-written from RULES.md 4.5: one EXISTS per requirement.
+-- (b1) cottbus_ies, hand-written from docs/job-centres/cottbus.md: one EXISTS per requirement.
 --   scope:   FBW*, MAT, MAG, MABE, MPAV, BAE, AZ, REHA, BVB only with goal
---            INTEGRATION (a NULL goal is not checked); at least 91 days;
---            successful
+--            INTEGRATION (a NULL goal is out); at least 91 days; successful;
+--            CoSach status B or NULL
 --   require: EINV concluded in [exit - 90, exit] and in force at exit, and
 --            (VV or SI) in [exit - 90, exit]
 SELECT date_trunc('month', p.exit_date)::date AS month,
@@ -25,6 +25,7 @@ FROM (
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
                       'MPAV', 'BAE', 'AZ', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
 ) p
 GROUP BY 1 ORDER BY 1;

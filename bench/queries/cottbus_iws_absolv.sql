@@ -2,8 +2,9 @@
 --     the evidence prefilter absolv_in_horizon, which the planner turns into
 --     bounds on evidence.at.
 --     Three-argument absolv_in_horizon; nine-argument scope: the rule keeps BVB only
---     with goal INTEGRATION, which the five-argument form cannot see (it
---     passes NULL as the goal, and a NULL goal passes the filter).
+--     with goal INTEGRATION (a known goal) and needs the CoSach status; the
+--     five-argument form sees neither (it puts every BVB out of scope and
+--     does not check the CoSach status).
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
        count(ok)                   AS counted,

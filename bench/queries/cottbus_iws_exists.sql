@@ -1,4 +1,4 @@
--- (b1) cottbus_iws, hand-written from RULES.md 4.5: one EXISTS per requirement.
+-- (b1) cottbus_iws, hand-written from docs/job-centres/cottbus.md: one EXISTS per requirement.
 --   scope:   as cottbus_ies
 --   require: EINV and (VV or SI) in [exit - 90, exit + 14]; an EINV
 --            concluded on or before the exit must be in force on it, one
@@ -25,6 +25,7 @@ FROM (
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
                       'MPAV', 'BAE', 'AZ', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
 ) p
 GROUP BY 1 ORDER BY 1;

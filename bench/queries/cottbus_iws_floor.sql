@@ -13,7 +13,8 @@ FROM (
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
                       'MPAV', 'BAE', 'AZ', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -1,4 +1,4 @@
--- (b2) cottbus_iws, hand-written from RULES.md 4.5: one windowed join over
+-- (b2) cottbus_iws, hand-written from docs/job-centres/cottbus.md: one windowed join over
 --      [exit - 90, exit + 14] with the rule's kinds, bool_or per
 --      participation.  See cottbus_iws_exists.sql for the rule.
 SELECT date_trunc('month', p.exit_date)::date AS month,
@@ -20,7 +20,8 @@ FROM (
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
                       'MPAV', 'BAE', 'AZ', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

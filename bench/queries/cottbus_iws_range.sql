@@ -1,4 +1,4 @@
--- (a') cottbus_iws: the quota query of API.md (shared/spec), whose prefilter is
+-- (a') cottbus_iws: the quota query of docs/reference.md, whose prefilter is
 --      e.at <@ absolv_horizon(...): PostgreSQL 15 cannot make index bounds of it.
 --     Two-argument horizon; nine-argument scope: the rule keeps BVB only
 --     with goal INTEGRATION, which the five-argument form cannot see (it

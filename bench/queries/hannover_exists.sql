@@ -1,9 +1,13 @@
--- (b1) hannover, hand-written from RULES.md 4.3: one EXISTS per requirement.
+-- (b1) hannover, hand-written from docs/job-centres/hannover.md: one EXISTS
+--      per requirement.
 --   scope:   every known measure lasting at least 90 days; successful
---   FBW*:    EINV and (VV or SI) in [exit - 90, exit + 14]; an EINV
---            concluded by the exit must be in force on it
---   MAT, MAG, MABE, MPAV, AGH: EINV in [exit - 90, exit], in force at exit
---   others:  EINV in force at exit and (VV or SI), in [exit - 90, exit]
+--   FBW*:    EINV in [exit - 90, exit + 14], one concluded by the exit in
+--            force on it; and (VV or SI) in [exit - 90, exit + 14] or a
+--            HIRING_COMMITMENT in [exit - 90, exit]
+--   MAT, MAG, MABE, MPAV, AGH: EINV in [exit - 90, exit + 14], one
+--            concluded by the exit in force on it
+--   others:  EINV in force at exit and (VV or SI or HIRING_COMMITMENT), in
+--            [exit - 90, exit]
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
        count(ok)                   AS counted,
@@ -18,16 +22,21 @@ FROM (
                            AND e.kind = 'EINV'
                            AND (e.at > p.exit_date OR e.valid_until IS NULL
                                 OR e.valid_until >= p.exit_date))
-             AND EXISTS (SELECT 1 FROM evidence e
-                         WHERE e.customer_id = p.customer_id
-                           AND e.at BETWEEN p.exit_date - 90 AND p.exit_date + 14
-                           AND e.kind IN ('VV', 'SI'))
+             AND (EXISTS (SELECT 1 FROM evidence e
+                          WHERE e.customer_id = p.customer_id
+                            AND e.at BETWEEN p.exit_date - 90 AND p.exit_date + 14
+                            AND e.kind IN ('VV', 'SI'))
+                  OR EXISTS (SELECT 1 FROM evidence e
+                             WHERE e.customer_id = p.customer_id
+                               AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
+                               AND e.kind = 'HIRING_COMMITMENT'))
            WHEN p.measure IN ('MAT', 'MAG', 'MABE', 'MPAV', 'AGH') THEN
                  EXISTS (SELECT 1 FROM evidence e
                          WHERE e.customer_id = p.customer_id
-                           AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
+                           AND e.at BETWEEN p.exit_date - 90 AND p.exit_date + 14
                            AND e.kind = 'EINV'
-                           AND (e.valid_until IS NULL OR e.valid_until >= p.exit_date))
+                           AND (e.at > p.exit_date OR e.valid_until IS NULL
+                                OR e.valid_until >= p.exit_date))
            ELSE
                  EXISTS (SELECT 1 FROM evidence e
                          WHERE e.customer_id = p.customer_id
@@ -37,7 +46,7 @@ FROM (
              AND EXISTS (SELECT 1 FROM evidence e
                          WHERE e.customer_id = p.customer_id
                            AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
-                           AND e.kind IN ('VV', 'SI'))
+                           AND e.kind IN ('VV', 'SI', 'HIRING_COMMITMENT'))
          END AS ok
   FROM participation p
   WHERE p.exit_date >= p.entry_date

@@ -1,5 +1,6 @@
 -- (c) hannover, the floor: the scope and the join over the horizon of the
---     participation's variant, every kind, with only count(*).
+--     participation's variant ([exit - 90, exit + 14] for FBW*, § 45 and
+--     AGH, [exit - 90, exit] otherwise), every kind, with only count(*).
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*)   AS participations,
        sum(p.n)   AS rows_read
@@ -8,7 +9,8 @@ FROM (
   FROM participation p
   LEFT JOIN evidence e ON e.customer_id = p.customer_id
                        AND e.at BETWEEN p.exit_date - 90
-                                    AND p.exit_date + CASE WHEN p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG')
+                                    AND p.exit_date + CASE WHEN p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG',
+                                                                              'MAT', 'MAG', 'MABE', 'MPAV', 'AGH')
                                                            THEN 14 ELSE 0 END
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date - p.entry_date + 1 >= 90

@@ -1,4 +1,4 @@
--- (a') hannover: the quota query of API.md (shared/spec), whose prefilter is
+-- (a') hannover: the quota query of docs/reference.md, whose prefilter is
 --      e.at <@ absolv_horizon(...): PostgreSQL 15 cannot make index bounds of it.
 --     Four-argument horizon (the variants differ); five-argument scope.
 SELECT date_trunc('month', p.exit_date)::date AS month,

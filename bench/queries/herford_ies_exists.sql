@@ -1,11 +1,13 @@
--- (b1) herford_ies, hand-written from RULES.md 4.2: one EXISTS per requirement.
---   scope:   MAT, MAG, MABE, BAE, FBW*, REHA, BVB only with goal INTEGRATION
---            (a NULL goal is not checked); at least 3 months (exit + 1 >=
---            entry + 3 months); successful; customer status ALO, ASU, RASU
---            or NULL; legal sphere SGB2 or NULL; CoSach status B or NULL
+-- (b1) herford_ies, hand-written from docs/job-centres/herford.md: one EXISTS per requirement.
+--   scope:   MAT (the only § 45 measure: MAG and MABE are out), BAE, FBW*,
+--            REHA, BVB only with goal INTEGRATION (a NULL goal is out); at
+--            least 3 months (exit + 1 >= entry + 3 months); successful;
+--            customer status ALO, ASU, RASU or not set (NULL or the text
+--            'nicht gesetzt'); legal sphere SGB2 and CoSach status B, both
+--            required (NULL is out)
 --   variant: at least 6 months; window [exit - 90, exit]
 --   require: CONTACT and EINV, both in the window
---   exclude: EXCEPTION in [exit - 90, exit + 14]: NULL, not counted
+--   exclude: EXCEPTION in the window [exit - 90, exit]: NULL, not counted
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
        count(ok)                   AS counted,
@@ -15,7 +17,7 @@ FROM (
          CASE
            WHEN EXISTS (SELECT 1 FROM evidence e
                         WHERE e.customer_id = p.customer_id
-                          AND e.at BETWEEN p.exit_date - 90 AND p.exit_date + 14
+                          AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
                           AND e.kind = 'EXCEPTION')
              THEN NULL
            ELSE EXISTS (SELECT 1 FROM evidence e
@@ -31,11 +33,11 @@ FROM (
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date + 1 >= (p.entry_date + interval '6 months')::date
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
-    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'BAE', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
-    AND (p.customer_status IS NULL OR p.customer_status IN ('ALO', 'ASU', 'RASU'))
-    AND (p.legal_sphere IS NULL OR p.legal_sphere = 'SGB2')
-    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
+    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.customer_status IS NULL
+         OR p.customer_status IN ('ALO', 'ASU', 'RASU', 'nicht gesetzt'))
+    AND p.legal_sphere = 'SGB2'
+    AND p.cosach_status = 'B'
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -1,5 +1,5 @@
--- (b2) herford_ies, hand-written from RULES.md 4.2: one windowed join over
---      [exit - 90, exit + 14] (window and exclusion) with the rule's kinds,
+-- (b2) herford_ies, hand-written from docs/job-centres/herford.md: one windowed join over
+--      [exit - 90, exit] (window and exclusion) with the rule's kinds,
 --      bool_or per participation.  See herford_ies_exists.sql for the rule.
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
@@ -9,22 +9,22 @@ FROM (
   SELECT p.id, p.exit_date,
          CASE
            WHEN coalesce(bool_or(e.kind = 'EXCEPTION'), false) THEN NULL
-           ELSE coalesce(bool_or(e.kind = 'CONTACT' AND e.at <= p.exit_date), false)
-            AND coalesce(bool_or(e.kind = 'EINV' AND e.at <= p.exit_date), false)
+           ELSE coalesce(bool_or(e.kind = 'CONTACT'), false)
+            AND coalesce(bool_or(e.kind = 'EINV'), false)
          END AS ok
   FROM participation p
   LEFT JOIN evidence e ON e.customer_id = p.customer_id
-                       AND e.at BETWEEN p.exit_date - 90 AND p.exit_date + 14
+                       AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
                        AND e.kind IN ('CONTACT', 'EINV', 'EXCEPTION')
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date + 1 >= (p.entry_date + interval '6 months')::date
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
-    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'BAE', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
-    AND (p.customer_status IS NULL OR p.customer_status IN ('ALO', 'ASU', 'RASU'))
-    AND (p.legal_sphere IS NULL OR p.legal_sphere = 'SGB2')
-    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
+    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.customer_status IS NULL
+         OR p.customer_status IN ('ALO', 'ASU', 'RASU', 'nicht gesetzt'))
+    AND p.legal_sphere = 'SGB2'
+    AND p.cosach_status = 'B'
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -1,4 +1,4 @@
--- (a') herford_ies: the quota query of API.md (shared/spec), whose prefilter is
+-- (a') herford_ies: the quota query of docs/reference.md, whose prefilter is
 --      e.at <@ absolv_horizon(...): PostgreSQL 15 cannot make index bounds of it.
 --     Two-argument horizon; nine-argument scope (status filters).
 SELECT date_trunc('month', p.exit_date)::date AS month,

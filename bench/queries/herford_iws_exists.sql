@@ -1,11 +1,13 @@
--- (b1) herford_iws, hand-written from RULES.md 4.2: one EXISTS per requirement.
---   scope:   MAT, MAG, MABE, BAE, FBW*, REHA, BVB only with goal INTEGRATION
---            (a NULL goal is not checked); at least 3 months (exit + 1 >=
---            entry + 3 months); successful; customer status ALO, ASU, RASU
---            or NULL; legal sphere SGB2 or NULL; CoSach status B or NULL
+-- (b1) herford_iws, hand-written from docs/job-centres/herford.md: one EXISTS per requirement.
+--   scope:   MAT (the only § 45 measure: MAG and MABE are out), BAE, FBW*,
+--            REHA, BVB only with goal INTEGRATION (a NULL goal is out); at
+--            least 3 months (exit + 1 >= entry + 3 months); successful;
+--            customer status ALO, ASU, RASU or not set (NULL or the text
+--            'nicht gesetzt'); legal sphere SGB2 and CoSach status B, both
+--            required (NULL is out)
 --   variant: 3 to under 6 months; window [exit - 90, exit + 14]
 --   require: CONTACT and EINV, both in the window
---   exclude: EXCEPTION in [exit - 90, exit + 14]: NULL, not counted
+--   exclude: EXCEPTION in the window [exit - 90, exit + 14]: NULL, not counted
 SELECT date_trunc('month', p.exit_date)::date AS month,
        count(*) FILTER (WHERE ok)  AS fulfilled,
        count(ok)                   AS counted,
@@ -32,11 +34,11 @@ FROM (
     AND p.exit_date + 1 >= (p.entry_date + interval '3 months')::date
     AND p.exit_date + 1 <  (p.entry_date + interval '6 months')::date
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
-    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'BAE', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
-    AND (p.customer_status IS NULL OR p.customer_status IN ('ALO', 'ASU', 'RASU'))
-    AND (p.legal_sphere IS NULL OR p.legal_sphere = 'SGB2')
-    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
+    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.customer_status IS NULL
+         OR p.customer_status IN ('ALO', 'ASU', 'RASU', 'nicht gesetzt'))
+    AND p.legal_sphere = 'SGB2'
+    AND p.cosach_status = 'B'
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -12,12 +12,12 @@ FROM (
     AND p.exit_date + 1 >= (p.entry_date + interval '3 months')::date
     AND p.exit_date + 1 <  (p.entry_date + interval '6 months')::date
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
-    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'BAE', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
-    AND (p.customer_status IS NULL OR p.customer_status IN ('ALO', 'ASU', 'RASU'))
-    AND (p.legal_sphere IS NULL OR p.legal_sphere = 'SGB2')
-    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
+    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.customer_status IS NULL
+         OR p.customer_status IN ('ALO', 'ASU', 'RASU', 'nicht gesetzt'))
+    AND p.legal_sphere = 'SGB2'
+    AND p.cosach_status = 'B'
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -1,4 +1,4 @@
--- (b2) herford_iws, hand-written from RULES.md 4.2: one windowed join over
+-- (b2) herford_iws, hand-written from docs/job-centres/herford.md: one windowed join over
 --      [exit - 90, exit + 14] (window and exclusion) with the rule's kinds,
 --      bool_or per participation.  See herford_iws_exists.sql for the rule.
 SELECT date_trunc('month', p.exit_date)::date AS month,
@@ -20,12 +20,12 @@ FROM (
     AND p.exit_date + 1 >= (p.entry_date + interval '3 months')::date
     AND p.exit_date + 1 <  (p.entry_date + interval '6 months')::date
     AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
-    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'MAG', 'MABE',
-                      'BAE', 'REHA', 'BVB')
-    AND (p.measure <> 'BVB' OR p.goal IS NULL OR p.goal = 'INTEGRATION')
-    AND (p.customer_status IS NULL OR p.customer_status IN ('ALO', 'ASU', 'RASU'))
-    AND (p.legal_sphere IS NULL OR p.legal_sphere = 'SGB2')
-    AND (p.cosach_status IS NULL OR p.cosach_status = 'B')
+    AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
+    AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
+    AND (p.customer_status IS NULL
+         OR p.customer_status IN ('ALO', 'ASU', 'RASU', 'nicht gesetzt'))
+    AND p.legal_sphere = 'SGB2'
+    AND p.cosach_status = 'B'
   GROUP BY p.id, p.exit_date
 ) p
 GROUP BY 1 ORDER BY 1;

@@ -104,7 +104,7 @@ absolv_lookup_customer_status(const text *code)
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
 	return lookup_known(code, absolv_customer_status_lookup, "customer status",
-						absolv_customer_status_accepted(), "");
+						absolv_customer_status_accepted(), " (also written \"nicht gesetzt\")");
 }
 
 /* the legal sphere (SGB2, SGB3), or ABSOLV_CODE_NULL */

@@ -575,7 +575,7 @@ SELECT is(pg_temp.error_of($$SELECT absolv_in_scope('MAT', '2024-09-01', '2025-0
           '22023: unknown outcome code "WON" | HINT: Accepted codes: SUCCESS, GOAL_EARLY, PREMATURE, or NULL; NULL counts as SUCCESS. German aliases are listed in docs/codes.md.',
           'unknown outcome');
 SELECT is(pg_temp.error_of($$SELECT absolv_in_scope('MAT', '2024-09-01', '2025-03-31', 'SUCCESS', 'XX', NULL, NULL, NULL, 'herford')$$),
-          '22023: unknown customer status code "XX" | HINT: Accepted codes: ALO, ASU, RASU, NAS, or NULL. German aliases are listed in docs/codes.md.',
+          '22023: unknown customer status code "XX" | HINT: Accepted codes: ALO, ASU, RASU, NAS, or NULL (also written "nicht gesetzt"). German aliases are listed in docs/codes.md.',
           'unknown customer status');
 SELECT is(pg_temp.error_of($$SELECT absolv_in_scope('MAT', '2024-09-01', '2025-03-31', 'SUCCESS', NULL, 'SGB 9', NULL, NULL, 'herford')$$),
           '22023: unknown legal sphere code "SGB 9" | HINT: Accepted codes: SGB2, SGB3, or NULL. German aliases are listed in docs/codes.md.',
