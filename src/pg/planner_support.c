@@ -76,6 +76,8 @@ add_value(absolv_code_shares *c, code_lookup lookup, int ncodes, Datum value, do
 
 	if (code >= 0 && code < ncodes)
 		c->share[code] += share;
+	else if (code == ABSOLV_CODE_NULL)	/* "nicht gesetzt": not set, as NULL */
+		c->null_share += share;
 	else
 		c->unknown_share += share;
 }

@@ -149,28 +149,50 @@ test_duration_share(void)
 	CHECK(absolv_duration_share(NULL, NULL) == 1.0, "no condition: every participation");
 }
 
+/* days of the horizon of the variant a measure takes (a participation of a year) */
+static double
+variant_days(const absolv_rule *rule, int measure, absolv_day exit)
+{
+	int			v = absolv_select_variant(rule, true, exit - 364, exit, measure);
+	absolv_day	from,
+				to;
+
+	if (v < 0 || !absolv_variant_horizon(&rule->variants[v], exit, &from, &to))
+		return -1;
+	return (double) to - from + 1;
+}
+
 static void
 test_horizon_days(void)
 {
 	absolv_day	exit = absolv_day_from_ymd(2024, 6, 28);
+	const absolv_rule *hannover = preset("hannover");
+	double		fbw = variant_days(hannover, ABSOLV_MEASURE_FBW, exit);
+	double		bae = variant_days(hannover, ABSOLV_MEASURE_BAE, exit);
 	absolv_code_shares only;
+	absolv_day	from,
+				to;
+
+	CHECK(fbw > 0 && bae > 0 && fbw != bae,
+		  "hannover: FbW and BaE take variants of different horizons (%.0f and %.0f days)", fbw, bae);
 
 	memset(&only, 0, sizeof(only));
 	only.known = true;
 	only.share[ABSOLV_MEASURE_FBW] = 1.0;
-	CHECK(fabs(absolv_horizon_mean_days(preset("hannover"), exit, true, &only) - 105) < 1e-9,
-		  "hannover, FbW only: its variant's 105 days");
+	CHECK(fabs(absolv_horizon_mean_days(hannover, exit, true, &only) - fbw) < 1e-9,
+		  "hannover, FbW only: its variant's days");
 	only.share[ABSOLV_MEASURE_FBW] = 0.0;
-	only.share[ABSOLV_MEASURE_MAT] = 1.0;
-	CHECK(fabs(absolv_horizon_mean_days(preset("hannover"), exit, true, &only) - 91) < 1e-9,
-		  "hannover, MAT only: its variant's 91 days");
+	only.share[ABSOLV_MEASURE_BAE] = 1.0;
+	CHECK(fabs(absolv_horizon_mean_days(hannover, exit, true, &only) - bae) < 1e-9,
+		  "hannover, BaE only: its variant's days");
 	only.share[ABSOLV_MEASURE_FBW] = 1.0;
-	CHECK(fabs(absolv_horizon_mean_days(preset("hannover"), exit, true, &only) - 98) < 1e-9,
-		  "hannover, FbW and MAT alike: the mean, 98 days");
-	CHECK(fabs(absolv_horizon_mean_days(preset("hannover"), exit, false, &only) - 105) < 1e-9,
-		  "hannover, exit form: the hull, 105 days");
+	CHECK(fabs(absolv_horizon_mean_days(hannover, exit, true, &only) - (fbw + bae) / 2) < 1e-9,
+		  "hannover, FbW and BaE alike: the mean of the two");
+	CHECK(absolv_rule_horizon(hannover, exit, &from, &to) &&
+		  fabs(absolv_horizon_mean_days(hannover, exit, false, &only) - ((double) to - from + 1)) < 1e-9,
+		  "hannover, exit form: the hull over all variants");
 	CHECK(fabs(absolv_horizon_mean_days(preset("bremen"), exit, false, &only) - 57) < 1e-9,
-		  "bremen: 57 days");
+		  "bremen: 57 days (exit - 28 .. exit + 28)");
 }
 
 int
