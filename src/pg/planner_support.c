@@ -25,6 +25,7 @@
 #include "access/htup_details.h"
 #include "access/stratnum.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_statistic.h"
 #include "catalog/pg_type.h"
 #include "nodes/makefuncs.h"
@@ -203,7 +204,8 @@ date_operator(Oid opfamily, int strategy)
 /*
  * Index conditions: at >= absolv_horizon_start(args...) AND
  * at <= absolv_horizon_end(args...), when `at` (argument 0) is the column
- * of a btree index over dates and no other argument refers to its table.
+ * of a btree or BRIN index over dates (whose strategies 2 and 4 are <= and
+ * >=) and no other argument refers to its table.
  */
 static List *
 horizon_index_conditions(SupportRequestIndexCondition *req)
@@ -222,6 +224,7 @@ horizon_index_conditions(SupportRequestIndexCondition *req)
 	ListCell   *lc;
 
 	if (!IsA(call, FuncExpr) || req->indexarg != 0 ||
+		(req->index->relam != BTREE_AM_OID && req->index->relam != BRIN_AM_OID) ||
 		!OidIsValid(ge) || !OidIsValid(le))
 		return NIL;
 
