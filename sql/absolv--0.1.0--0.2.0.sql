@@ -30,10 +30,9 @@ COMMENT ON FUNCTION @extschema@.absolv_scope_reason(pg_catalog.text, pg_catalog.
 -- computing a horizon.  absolv_in_scope gets a support function for its
 -- selectivity, and the transition functions a cost that makes the planner
 -- aggregate in the parallel workers.  Both are changed in place
--- (ALTER FUNCTION), so views in user databases that use absolv_in_scope or
--- the aggregates (pg_depend) keep working.  The aggregates' SSPACE is left
--- as it is: it can only change by DROP AGGREGATE and CREATE AGGREGATE,
--- which fails while a view depends on the aggregate.
+-- (ALTER FUNCTION), never dropped and created again, so views in user
+-- databases that use absolv_in_scope or the aggregates (pg_depend) keep
+-- working.
 CREATE FUNCTION @extschema@.absolv_in_scope_support(pg_catalog.internal)
 RETURNS pg_catalog.internal
 AS 'MODULE_PATHNAME', 'absolv_in_scope_support'
