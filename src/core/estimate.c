@@ -158,7 +158,8 @@ absolv_scope_share(const absolv_rule *rule, const absolv_scope_shares *s)
 	else if (scope->outcomes != (1u << ABSOLV_OUTCOME_COUNT) - 1)
 		result *= 2.0 / 3.0;
 
-	result *= filter_share(&scope->customer_status, &s->customer_status, ABSOLV_STATUS_COUNT);
+	/* every code slot: slots past the last status have no share and no bit */
+	result *= filter_share(&scope->customer_status, &s->customer_status, ABSOLV_MAX_CODES);
 	result *= filter_share(&scope->legal_sphere, &s->legal_sphere, ABSOLV_SPHERE_COUNT);
 	result *= filter_share(&scope->cosach_status, &s->cosach_status, ABSOLV_COSACH_COUNT);
 	return result > 1.0 ? 1.0 : result;

@@ -160,7 +160,7 @@ scope_selectivity(FunctionCallInfo fcinfo, SupportRequestSelectivity *req)
 	code_shares(req->root, list_nth(args, 3), req->varRelid, absolv_outcome_lookup,
 				ABSOLV_OUTCOME_COUNT, &s.outcome);
 	code_shares(req->root, nargs == 9 ? list_nth(args, 4) : (Node *) &null_text,
-				req->varRelid, absolv_customer_status_lookup, ABSOLV_STATUS_COUNT,
+				req->varRelid, absolv_customer_status_lookup, ABSOLV_MAX_CODES,
 				&s.customer_status);
 	code_shares(req->root, nargs == 9 ? list_nth(args, 5) : (Node *) &null_text,
 				req->varRelid, absolv_legal_sphere_lookup, ABSOLV_SPHERE_COUNT,
