@@ -8,8 +8,10 @@ MODULE_big = absolv
 CORE_OBJS = src/core/calendar.o src/core/codes.o src/core/rule_parse.o \
 	src/core/rule_print.o src/core/presets.o src/core/evaluate.o \
 	src/core/estimate.o
-GLUE_OBJS = src/pg/rule_type.o src/pg/rule_cache.o src/pg/codes_glue.o \
-	src/pg/window_functions.o src/pg/scope_functions.o src/pg/case_aggregates.o \
+GLUE_OBJS = src/pg/rule_compile.o src/pg/rule_type.o src/pg/call_site_cache.o \
+	src/pg/code_args.o src/pg/messages.o src/pg/horizon_functions.o src/pg/calendar_functions.o \
+	src/pg/scope_functions.o src/pg/case_state.o src/pg/state_wire.o \
+	src/pg/verdict_row.o src/pg/case_aggregates.o \
 	src/pg/schedule_functions.o src/pg/partial_state.o src/pg/planner_support.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 

@@ -154,8 +154,8 @@ draw_participation(absolv_participation *p)
 	p->outcome = r < 65 ? ABSOLV_OUTCOME_SUCCESS : r < 73 ? ABSOLV_OUTCOME_GOAL_EARLY :
 		r < 93 ? ABSOLV_OUTCOME_PREMATURE : ABSOLV_CODE_NULL;
 	r = pick(100);
-	p->customer_status = r < 45 ? ABSOLV_STATUS_ALO : r < 75 ? ABSOLV_STATUS_ASU :
-		r < 78 ? ABSOLV_STATUS_RASU : r < 88 ? ABSOLV_STATUS_NAS : ABSOLV_CODE_NULL;
+	p->customer_status = r < 45 ? ABSOLV_CUSTOMER_STATUS_ALO : r < 75 ? ABSOLV_CUSTOMER_STATUS_ASU :
+		r < 78 ? ABSOLV_CUSTOMER_STATUS_RASU : r < 88 ? ABSOLV_CUSTOMER_STATUS_NAS : ABSOLV_CODE_NULL;
 	r = pick(100);
 	p->legal_sphere = r < 88 ? ABSOLV_SPHERE_SGB2 : r < 93 ? ABSOLV_SPHERE_SGB3 : ABSOLV_CODE_NULL;
 	r = pick(100);
@@ -245,7 +245,7 @@ main(int argc, char **argv)
 	/* what absolv_compliant does: per group and per row */
 	for (long i = 0; i < participations; i++)
 	{
-		absolv_case c;
+		absolv_case_buf c;		/* room for any rule's case */
 		int			verdict;
 		absolv_day	from;
 		absolv_day	to;
@@ -253,7 +253,7 @@ main(int argc, char **argv)
 		if (absolv_rule_horizon(&rule, parts[i].exit, &from, &to))
 			checksum += (uint64_t) (to - from);
 		horizons++;
-		absolv_case_init(&c, &rule, &parts[i]);
+		absolv_case_init(&c.c, &rule, &parts[i]);
 		for (int j = 0; j < rows_per; j++)
 		{
 			const row  *e = &rows[i * rows_per + j];
@@ -263,9 +263,9 @@ main(int argc, char **argv)
 			if (kind == ABSOLV_CODE_UNKNOWN)
 				continue;
 			adds++;
-			absolv_case_add(&c, kind, e->at, e->valid_until_null, e->valid_until);
+			absolv_case_add(&c.c, kind, e->at, e->valid_until_null, e->valid_until);
 		}
-		verdict = absolv_case_compliant(&c);
+		verdict = absolv_case_compliant(&c.c);
 		verdicts[verdict + 1]++;
 		checksum = checksum * 31 + (uint64_t) (verdict + 1);
 	}

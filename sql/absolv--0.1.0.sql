@@ -442,7 +442,7 @@ COMMENT ON AGGREGATE @extschema@.absolv_compliant(pg_catalog.date, pg_catalog.da
   'numerator: does the participation of the group fulfil the requirement of the rule with the evidence rows of the group? NULL if excluded or invalid';
 
 ------------------------------------------------------------------------------
--- verdicts: the status of one participation as of a day (RULES.md section 5)
+-- verdicts: the status of one participation as of a day (docs/rules.md)
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.absolv_verdict_result AS (

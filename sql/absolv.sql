@@ -221,6 +221,25 @@ COMMENT ON OPERATOR CLASS @extschema@.absolv_rule_hash_ops USING hash IS
   'default hash operator class of absolv_rule, for hash joins and hash aggregation';
 
 ------------------------------------------------------------------------------
+-- casts from strings: a text or varchar parameter where a rule is expected
+------------------------------------------------------------------------------
+-- A client that binds the rule as a string (pgJDBC's setString sends
+-- varchar, other drivers text) gets the same result as with a literal.
+-- Both casts parse the string with absolv_rule's input function.  They are
+-- implicit in this one direction only: there is no implicit cast from
+-- absolv_rule to a string, so an operator or function of text never
+-- competes with one of absolv_rule.  varchar needs its own cast because
+-- PostgreSQL applies at most one cast to an argument.
+
+CREATE CAST (pg_catalog.text AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+CREATE CAST (pg_catalog.varchar AS @extschema@.absolv_rule) WITH INOUT AS IMPLICIT;
+
+COMMENT ON CAST (pg_catalog.text AS @extschema@.absolv_rule) IS
+  'implicit: a text value where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+COMMENT ON CAST (pg_catalog.varchar AS @extschema@.absolv_rule) IS
+  'implicit: a varchar value (pgJDBC''s setString) where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+
+------------------------------------------------------------------------------
 -- rules and presets
 ------------------------------------------------------------------------------
 
@@ -443,16 +462,19 @@ COMMENT ON FUNCTION @extschema@.absolv_compliant_serialfn(pg_catalog.internal) I
 COMMENT ON FUNCTION @extschema@.absolv_compliant_deserialfn(pg_catalog.bytea, pg_catalog.internal) IS
   'deserialization function of absolv_compliant, for parallel aggregation; checks every length';
 
--- SSPACE: the state is the core's absolv_case (392 bytes on 64-bit platforms),
--- a rule pointer, flags and the raw measure code: about 430 bytes, which the
--- allocator serves from its 512-byte size class, plus the chunk header
+-- SSPACE: the state is a rule pointer, flags, the raw measure code and the
+-- core's absolv_case, which has room for the terms and follow-ups of the
+-- participation's variant only: 96 to 128 bytes on 64-bit platforms for a
+-- preset without follow-ups and a measure code of up to 8 bytes, which the
+-- allocator serves from its 128-byte size class, plus the chunk header
+-- (frankfurt, with a follow-up's bitmaps: 200 bytes, the 256-byte class)
 CREATE AGGREGATE @extschema@.absolv_compliant(entry_date pg_catalog.date, exit_date pg_catalog.date,
                                               measure pg_catalog.text, kind pg_catalog.text,
                                               at pg_catalog.date, valid_until pg_catalog.date,
                                               rule @extschema@.absolv_rule) (
   SFUNC = @extschema@.absolv_compliant_transfn,
   STYPE = pg_catalog.internal,
-  SSPACE = 528,
+  SSPACE = 144,
   FINALFUNC = @extschema@.absolv_compliant_finalfn,
   COMBINEFUNC = @extschema@.absolv_compliant_combinefn,
   SERIALFUNC = @extschema@.absolv_compliant_serialfn,
@@ -464,7 +486,7 @@ COMMENT ON AGGREGATE @extschema@.absolv_compliant(pg_catalog.date, pg_catalog.da
   'numerator: does the participation of the group fulfil the requirement of the rule with the evidence rows of the group? NULL if excluded or invalid';
 
 ------------------------------------------------------------------------------
--- verdicts: the status of one participation as of a day (RULES.md section 5)
+-- verdicts: the status of one participation as of a day (docs/rules.md)
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.absolv_verdict_result AS (
@@ -543,14 +565,14 @@ COMMENT ON FUNCTION @extschema@.absolv_verdict_deserialfn(pg_catalog.bytea, pg_c
   'deserialization function of absolv_verdict, for parallel aggregation; checks every length and the as_of day';
 
 -- SSPACE: the state of absolv_compliant with the as_of day, in the same
--- 512-byte size class
+-- 128-byte size class
 CREATE AGGREGATE @extschema@.absolv_verdict(entry_date pg_catalog.date, exit_date pg_catalog.date,
                                             measure pg_catalog.text, kind pg_catalog.text,
                                             at pg_catalog.date, valid_until pg_catalog.date,
                                             as_of pg_catalog.date, rule @extschema@.absolv_rule) (
   SFUNC = @extschema@.absolv_verdict_transfn,
   STYPE = pg_catalog.internal,
-  SSPACE = 528,
+  SSPACE = 144,
   FINALFUNC = @extschema@.absolv_verdict_finalfn,
   COMBINEFUNC = @extschema@.absolv_verdict_combinefn,
   SERIALFUNC = @extschema@.absolv_verdict_serialfn,
@@ -822,7 +844,7 @@ CREATE AGGREGATE @extschema@.absolv_partial_agg(entry_date pg_catalog.date, exit
                                                 rule @extschema@.absolv_rule) (
   SFUNC = @extschema@.absolv_partial_agg_transfn,
   STYPE = pg_catalog.internal,
-  SSPACE = 528,
+  SSPACE = 144,
   FINALFUNC = @extschema@.absolv_partial_finalfn,
   COMBINEFUNC = @extschema@.absolv_partial_agg_combinefn,
   SERIALFUNC = @extschema@.absolv_partial_serialfn,

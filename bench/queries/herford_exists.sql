@@ -35,7 +35,7 @@ FROM (
                                   THEN p.exit_date ELSE p.exit_date + 14 END AS last_day) w
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date + 1 >= (p.entry_date + interval '3 months')::date
-    AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
+    AND (p.outcome IS NULL OR p.outcome = 'SUCCESS')
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
     AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
     AND (p.customer_status IS NULL

@@ -10,7 +10,7 @@ FROM (
                        AND e.at BETWEEN p.exit_date - 90 AND p.exit_date
   WHERE p.exit_date >= p.entry_date
     AND p.exit_date + 1 >= (p.entry_date + interval '6 months')::date
-    AND (p.outcome IS NULL OR p.outcome IN ('SUCCESS', 'GOAL_EARLY'))
+    AND (p.outcome IS NULL OR p.outcome = 'SUCCESS')
     AND p.measure IN ('FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'MAT', 'BAE', 'REHA', 'BVB')
     AND (p.measure <> 'BVB' OR p.goal = 'INTEGRATION')
     AND (p.customer_status IS NULL

@@ -1,6 +1,6 @@
 /*
  * codes.c
- *	  The code lists of absolv (RULES.md section 2) and their lookups.
+ *	  The code lists of absolv (docs/codes.md) and their lookups.
  *
  * Every list is a static table of canonical codes (indexed by the enum of
  * codes.h) plus a static table of aliases as written, each mapping to one
@@ -141,11 +141,11 @@ static const char *const status_codes[] = {
 };
 
 static const code_alias status_aliases[] = {
-	{"arbeitslos", ABSOLV_STATUS_ALO},
-	{"arbeitsuchend", ABSOLV_STATUS_ASU},
-	{"Rat- und Auskunftsuchender", ABSOLV_STATUS_RASU},
-	{"ratsuchend", ABSOLV_STATUS_RASU},
-	{"nicht arbeitsuchend", ABSOLV_STATUS_NAS}
+	{"arbeitslos", ABSOLV_CUSTOMER_STATUS_ALO},
+	{"arbeitsuchend", ABSOLV_CUSTOMER_STATUS_ASU},
+	{"Rat- und Auskunftsuchender", ABSOLV_CUSTOMER_STATUS_RASU},
+	{"ratsuchend", ABSOLV_CUSTOMER_STATUS_RASU},
+	{"nicht arbeitsuchend", ABSOLV_CUSTOMER_STATUS_NAS}
 };
 
 static const char *const sphere_codes[] = {
@@ -221,7 +221,7 @@ typedef char measure_codes_match_enum
 typedef char outcome_codes_match_enum
 			[lengthof(outcome_codes) == ABSOLV_OUTCOME_COUNT ? 1 : -1];
 typedef char status_codes_match_enum
-			[lengthof(status_codes) == ABSOLV_STATUS_COUNT ? 1 : -1];
+			[lengthof(status_codes) == ABSOLV_CUSTOMER_STATUS_COUNT ? 1 : -1];
 typedef char sphere_codes_match_enum
 			[lengthof(sphere_codes) == ABSOLV_SPHERE_COUNT ? 1 : -1];
 typedef char goal_codes_match_enum
@@ -545,7 +545,7 @@ absolv_outcome_code(absolv_outcome o)
 const char *
 absolv_customer_status_code(absolv_customer_status s)
 {
-	if ((int) s < 0 || (int) s >= ABSOLV_STATUS_COUNT)
+	if ((int) s < 0 || (int) s >= ABSOLV_CUSTOMER_STATUS_COUNT)
 		return NULL;
 	return status_codes[s];
 }

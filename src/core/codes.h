@@ -1,6 +1,6 @@
 /*
  * codes.h
- *	  The code lists of absolv (RULES.md section 2): measures, outcomes,
+ *	  The code lists of absolv (docs/codes.md): measures, outcomes,
  *	  customer status, legal sphere, CoSach status, BvB goal and evidence
  *	  kinds, with the German aliases controllers use.
  *
@@ -69,11 +69,11 @@ typedef enum absolv_outcome
 
 typedef enum absolv_customer_status
 {
-	ABSOLV_STATUS_ALO = 0,
-	ABSOLV_STATUS_ASU,
-	ABSOLV_STATUS_RASU,
-	ABSOLV_STATUS_NAS,
-	ABSOLV_STATUS_COUNT
+	ABSOLV_CUSTOMER_STATUS_ALO = 0,
+	ABSOLV_CUSTOMER_STATUS_ASU,
+	ABSOLV_CUSTOMER_STATUS_RASU,
+	ABSOLV_CUSTOMER_STATUS_NAS,
+	ABSOLV_CUSTOMER_STATUS_COUNT
 } absolv_customer_status;
 
 typedef enum absolv_legal_sphere

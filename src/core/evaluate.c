@@ -4,7 +4,7 @@
  *	  the evidence of one participation (absolv_case), its verdict, its
  *	  schedule, and the serialized form of a case.
  *
- * Date conventions are those of RULES.md section 3.
+ * Date conventions are those of docs/rules.md ("Counting days").
  */
 #include "evaluate.h"
 
@@ -31,7 +31,7 @@ absolv_dates_valid(const absolv_participation *p)
 		p->exit >= p->entry;
 }
 
-/* one duration condition (RULES.md section 3) */
+/* one duration condition (docs/rules.md, "Counting days") */
 static bool
 duration_cond_holds(const absolv_duration_cond *c, absolv_day entry, absolv_day exit)
 {
@@ -399,6 +399,63 @@ absolv_rule_horizon(const absolv_rule *rule, absolv_day exit,
 
 /* -------------------------------------------------------------- cases */
 
+/* the follow-up states of a case, after its terms */
+#define FOLLOWUPS(c) \
+	((absolv_followup_state *) ((char *) (c) + ABSOLV_CASE_FOLLOWUPS_OFFSET((c)->room_terms)))
+
+/* the variant that applies to a participation, or -1 (invalid dates too) */
+static int
+case_variant(const absolv_rule *rule, const absolv_participation *p)
+{
+	if (!absolv_dates_valid(p))
+		return -1;
+	return absolv_select_variant(rule, true, p->entry, p->exit, p->measure);
+}
+
+/* the follow-up terms of a variant */
+static int
+variant_followups(const absolv_variant *v)
+{
+	int			n = 0;
+
+	for (int i = 0; i < v->nterms; i++)
+		n += v->terms[i].is_followup;
+	return n;
+}
+
+size_t
+absolv_case_size(const absolv_rule *rule, const absolv_participation *p)
+{
+	int			nterms = 0;
+	int			nfollowups = 0;
+
+	if (p != NULL)
+	{
+		int			variant = case_variant(rule, p);
+
+		if (variant < 0)
+			return ABSOLV_CASE_BYTES(0, 0);
+		return ABSOLV_CASE_BYTES(rule->variants[variant].nterms,
+								 variant_followups(&rule->variants[variant]));
+	}
+	for (int v = 0; v < rule->nvariants; v++)
+	{
+		int			followups = variant_followups(&rule->variants[v]);
+
+		if (rule->variants[v].nterms > nterms)
+			nterms = rule->variants[v].nterms;
+		if (followups > nfollowups)
+			nfollowups = followups;
+	}
+	return ABSOLV_CASE_BYTES(nterms, nfollowups);
+}
+
+size_t
+absolv_case_bytes(const absolv_case *c)
+{
+	return ABSOLV_CASE_BYTES(c->room_terms, c->room_followups);
+}
+
 void
 absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participation *p)
 {
@@ -406,7 +463,8 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 	int			variant;
 	absolv_day	deadline_bound;
 
-	memset(c, 0, sizeof(*c));
+	variant = case_variant(rule, p);
+	memset(c, 0, offsetof(absolv_case, terms));
 	c->rule = rule;
 	c->entry_null = p->entry_null;
 	c->exit_null = p->exit_null;
@@ -414,13 +472,13 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 	c->exit = p->exit_null ? 0 : p->exit;
 	c->measure = p->measure;
 	c->invalid = true;
-	if (!absolv_dates_valid(p))
-		return;
-	variant = absolv_select_variant(rule, true, p->entry, p->exit, p->measure);
 	if (variant < 0)
 		return;
 	c->variant = (uint8_t) variant;
 	v = &rule->variants[variant];
+	c->room_terms = v->nterms;
+	c->room_followups = (uint8_t) variant_followups(v);
+	memset(c->terms, 0, absolv_case_bytes(c) - offsetof(absolv_case, terms));
 	if (!absolv_variant_window(v, c->exit, &c->window_from, &c->window_to) ||
 		!requirement_bound(v, c->exit, c->window_from, c->window_to, &deadline_bound))
 		return;
@@ -437,21 +495,21 @@ absolv_case_init(absolv_case *c, const absolv_rule *rule, const absolv_participa
 		absolv_day	last;
 
 		if (!term_days(t, c->exit, c->window_from, c->window_to, deadline_bound,
-					   &c->term_from[i], &c->term_to[i], &last))
+					   &c->terms[i].from, &c->terms[i].to, &last))
 			return;
-		c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
+		c->terms[i].first = ABSOLV_DAY_POS_INFINITY;
 		if (t->is_followup)
 		{
-			absolv_followup_state *f = &c->followups[c->nfollowups];
+			absolv_followup_state *f = &FOLLOWUPS(c)[c->nfollowups];
 
-			f->base = c->term_from[i];
+			f->base = c->terms[i].from;
 			f->last = last;
 			if ((int64_t) f->last - f->base >= ABSOLV_FOLLOWUP_DAYS)
 				return;
 			c->followup_term[c->nfollowups++] = (uint8_t) i;
 		}
-		if (c->term_from[i] < c->horizon_from)
-			c->horizon_from = c->term_from[i];
+		if (c->terms[i].from < c->horizon_from)
+			c->horizon_from = c->terms[i].from;
 		if (last > c->horizon_to)
 			c->horizon_to = last;
 	}
@@ -507,45 +565,77 @@ absolv_case_add(absolv_case *c, int kind, absolv_day at,
 	for (int i = 0; i < v->nterms; i++)
 	{
 		const absolv_term *t = &v->terms[i];
-		bool		in_window = at >= c->term_from[i] && at <= c->term_to[i];
+		bool		in_window = at >= c->terms[i].from && at <= c->terms[i].to;
 
 		if (t->is_followup)
 		{
-			absolv_followup_state *f = &c->followups[slot++];
+			absolv_followup_state *f = &FOLLOWUPS(c)[slot++];
 
 			if (kind == t->trigger_kind && in_window)
 				set_day(f->triggers, f->base, at);
 			if (kind == t->kind && at > f->base && at <= f->last)
 				set_day(f->responses, f->base, at);
 		}
-		else if (kind == t->kind && in_window && at < c->term_first[i] &&
+		else if (kind == t->kind && in_window && at < c->terms[i].first &&
 				 qualifier_holds(t->qualifier, c->exit, at, valid_until_null, valid_until))
-			c->term_first[i] = at;
+			c->terms[i].first = at;
 	}
-}
-
-bool
-absolv_case_same_participation(const absolv_case *a, const absolv_case *b)
-{
-	return a->entry_null == b->entry_null && a->exit_null == b->exit_null &&
-		a->entry == b->entry && a->exit == b->exit &&
-		a->measure == b->measure && a->measure_fingerprint == b->measure_fingerprint;
 }
 
 void
 absolv_case_merge(absolv_case *dst, const absolv_case *src)
 {
-	if (dst->invalid)
+	if (dst->invalid || src->invalid)
 		return;
-	for (int i = 0; i < ABSOLV_MAX_TERMS; i++)
-		if (src->term_first[i] < dst->term_first[i])
-			dst->term_first[i] = src->term_first[i];
+	for (int i = 0; i < dst->room_terms && i < src->room_terms; i++)
+		if (src->terms[i].first < dst->terms[i].first)
+			dst->terms[i].first = src->terms[i].first;
 	for (int k = 0; k < dst->nfollowups; k++)
 		for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
 		{
-			dst->followups[k].triggers[w] |= src->followups[k].triggers[w];
-			dst->followups[k].responses[w] |= src->followups[k].responses[w];
+			FOLLOWUPS(dst)[k].triggers[w] |= FOLLOWUPS(src)[k].triggers[w];
+			FOLLOWUPS(dst)[k].responses[w] |= FOLLOWUPS(src)[k].responses[w];
 		}
+}
+
+/* clear the bits of the days after as_of in a follow-up bitmap */
+static void
+cut_bitmap(uint64_t *bits, absolv_day base, absolv_day as_of)
+{
+	/* the offset of as_of from base: bits after it go */
+	int64_t		keep_to = (int64_t) as_of - (int64_t) base;
+
+	for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
+	{
+		int64_t		first = (int64_t) w * 64;
+
+		if (keep_to < first)
+			bits[w] = 0;
+		else if (keep_to - first < 63)
+			bits[w] &= ((uint64_t) 1 << (keep_to - first + 1)) - 1;
+	}
+}
+
+/*
+ * Whether a piece of evidence satisfies a term never depends on the day a
+ * verdict is asked for (only on its kind, its day, its valid_until and the
+ * exit), so the case of the evidence dated on or before as_of is the case
+ * of all the evidence cut at as_of: a plain term's earliest day if it is
+ * on or before as_of, else none; the bits of the days up to as_of.
+ */
+void
+absolv_case_cut(absolv_case *c, absolv_day as_of)
+{
+	if (c->invalid)
+		return;
+	for (int i = 0; i < c->rule->variants[c->variant].nterms; i++)
+		if (c->terms[i].first != ABSOLV_DAY_POS_INFINITY && c->terms[i].first > as_of)
+			c->terms[i].first = ABSOLV_DAY_POS_INFINITY;
+	for (int k = 0; k < c->nfollowups; k++)
+	{
+		cut_bitmap(FOLLOWUPS(c)[k].triggers, FOLLOWUPS(c)[k].base, as_of);
+		cut_bitmap(FOLLOWUPS(c)[k].responses, FOLLOWUPS(c)[k].base, as_of);
+	}
 }
 
 /* slot of the follow-up state of term i */
@@ -556,6 +646,54 @@ followup_slot(const absolv_case *c, int term)
 		if (c->followup_term[k] == term)
 			return k;
 	return -1;
+}
+
+/*
+ * The follow-up bitmaps of term i are walked in one way only: trigger
+ * days y of its window in day order, each with the last day its response
+ * may fall on, capped at the bitmap's last day.  Returns the first trigger
+ * day after *y (start with term_from - 1) and its limit; false when none.
+ */
+static bool
+next_trigger(const absolv_case *c, int i, const absolv_followup_state *f,
+			 absolv_day *y, absolv_day *limit)
+{
+	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
+
+	for ((*y)++; *y <= c->terms[i].to; (*y)++)
+		if (test_day(f->triggers, f->base, *y) && followup_limit(t, *y, limit))
+		{
+			if (*limit > f->last)
+				*limit = f->last;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The first pair of trigger day y and response day d of follow-up term i
+ * with y < d <= limit(y), in the order of the trigger days; false if none.
+ */
+static bool
+followup_pair(const absolv_case *c, int i, absolv_day *trigger, absolv_day *response)
+{
+	int			slot = followup_slot(c, i);
+	const absolv_followup_state *f;
+	absolv_day	y;
+	absolv_day	limit;
+
+	if (slot < 0)
+		return false;
+	f = &FOLLOWUPS(c)[slot];
+	for (y = c->terms[i].from - 1; next_trigger(c, i, f, &y, &limit);)
+		for (absolv_day d = y + 1; d <= limit; d++)
+			if (test_day(f->responses, f->base, d))
+			{
+				*trigger = y;
+				*response = d;
+				return true;
+			}
+	return false;
 }
 
 static absolv_day term_last_day(const absolv_case *c, int i);
@@ -588,31 +726,14 @@ bool
 absolv_case_term_holds(const absolv_case *c, int term)
 {
 	const absolv_term *t = &c->rule->variants[c->variant].terms[term];
-	const absolv_followup_state *f;
-	int			slot;
+	absolv_day	trigger;
+	absolv_day	response;
 
 	if (!t->is_followup && t->to_deadline)
-		return c->term_first[term] <= case_deadline(c);
+		return c->terms[term].first <= case_deadline(c);
 	if (!t->is_followup)
-		return c->term_first[term] != ABSOLV_DAY_POS_INFINITY;
-	slot = followup_slot(c, term);
-	if (slot < 0)
-		return false;
-	f = &c->followups[slot];
-	/* some trigger y and some response d with y < d <= limit(y) */
-	for (absolv_day y = c->term_from[term]; y <= c->term_to[term]; y++)
-	{
-		absolv_day	limit;
-
-		if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
-			continue;
-		if (limit > f->last)
-			limit = f->last;
-		for (absolv_day d = y + 1; d <= limit; d++)
-			if (test_day(f->responses, f->base, d))
-				return true;
-	}
-	return false;
+		return c->terms[term].first != ABSOLV_DAY_POS_INFINITY;
+	return followup_pair(c, term, &trigger, &response);
 }
 
 /* index of the first node of the subexpression that ends at node end */
@@ -762,29 +883,21 @@ term_last_day(const absolv_case *c, int i)
 {
 	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
 	absolv_day	last;
+	int			slot;
 
 	if (!t->is_followup)
 	{
-		if (t->qualifier == ABSOLV_QUAL_IN_FORCE_AT_EXIT && c->exit < c->term_to[i])
-			return c->term_from[i] <= c->exit ? c->exit : ABSOLV_DAY_NEG_INFINITY;
-		return c->term_to[i];
+		if (t->qualifier == ABSOLV_QUAL_IN_FORCE_AT_EXIT && c->exit < c->terms[i].to)
+			return c->terms[i].from <= c->exit ? c->exit : ABSOLV_DAY_NEG_INFINITY;
+		return c->terms[i].to;
 	}
-	last = c->term_to[i];
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		const absolv_followup_state *f = &c->followups[k];
-
-		if (c->followup_term[k] != i)
-			continue;
-		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
-		{
-			absolv_day	limit;
-
-			if (test_day(f->triggers, f->base, y) && followup_limit(t, y, &limit) &&
-				limit > last)
-				last = limit > f->last ? f->last : limit;
-		}
-	}
+	last = c->terms[i].to;
+	slot = followup_slot(c, i);
+	if (slot >= 0)
+		for (absolv_day y = c->terms[i].from - 1, limit;
+			 next_trigger(c, i, &FOLLOWUPS(c)[slot], &y, &limit);)
+			if (limit > last)
+				last = limit;
 	return last;
 }
 
@@ -792,35 +905,12 @@ term_last_day(const absolv_case *c, int i)
 static int
 term_evidence(const absolv_case *c, int i, absolv_day *days)
 {
-	const absolv_term *t = &c->rule->variants[c->variant].terms[i];
-
-	if (!t->is_followup)
+	if (!c->rule->variants[c->variant].terms[i].is_followup)
 	{
-		days[0] = c->term_first[i];
+		days[0] = c->terms[i].first;
 		return 1;
 	}
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		const absolv_followup_state *f = &c->followups[k];
-
-		if (c->followup_term[k] != i)
-			continue;
-		for (absolv_day y = c->term_from[i]; y <= c->term_to[i]; y++)
-		{
-			absolv_day	limit;
-
-			if (!test_day(f->triggers, f->base, y) || !followup_limit(t, y, &limit))
-				continue;
-			for (absolv_day d = y + 1; d <= limit && d <= f->last; d++)
-				if (test_day(f->responses, f->base, d))
-				{
-					days[0] = y;
-					days[1] = d;
-					return 2;
-				}
-		}
-	}
-	return 0;
+	return followup_pair(c, i, &days[0], &days[1]) ? 2 : 0;
 }
 
 /* add a day to a sorted set of days */
@@ -912,7 +1002,7 @@ absolv_case_verdict(const absolv_case *c, absolv_day as_of, absolv_verdict *verd
 	/*
 	 * A requirement that cannot come true any more (or never could) is due
 	 * by the end of its window: "missed" means the window has closed
-	 * (RULES.md section 5).
+	 * (docs/rules.md, "What a verdict is").
 	 */
 	if (!verdict->has_last_day)
 	{
@@ -1030,14 +1120,13 @@ absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size)
 	write_bytes(&w, (uint32_t) c->entry, 4);
 	write_bytes(&w, (uint32_t) c->exit, 4);
 	write_bytes(&w, (uint32_t) c->measure, 4);
-	write_bytes(&w, c->measure_fingerprint, 8);
 	write_bytes(&w, (uint64_t) nterms, 1);
 	for (int i = 0; i < nterms; i++)
-		write_bytes(&w, (uint32_t) c->term_first[i], 4);
+		write_bytes(&w, (uint32_t) c->terms[i].first, 4);
 	write_bytes(&w, c->invalid ? 0 : c->nfollowups, 1);
 	for (int k = 0; !c->invalid && k < c->nfollowups; k++)
 	{
-		const absolv_followup_state *f = &c->followups[k];
+		const absolv_followup_state *f = &FOLLOWUPS(c)[k];
 		int			words = followup_words(f);
 
 		write_bytes(&w, (uint64_t) words, 2);
@@ -1067,7 +1156,6 @@ absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
 	absolv_participation p;
 	uint64_t	v,
 				flags,
-				fingerprint,
 				nterms,
 				nfollowups;
 	int			expected_terms;
@@ -1087,11 +1175,9 @@ absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
 	if (!read_bytes(&r, 4, &v))
 		return false;
 	p.measure = (int) (int32_t) (uint32_t) v;
-	if (p.measure < ABSOLV_CODE_NULL || p.measure >= ABSOLV_MEASURE_COUNT ||
-		!read_bytes(&r, 8, &fingerprint))
+	if (p.measure < ABSOLV_CODE_NULL || p.measure >= ABSOLV_MEASURE_COUNT)
 		return false;
 	absolv_case_init(c, rule, &p);
-	c->measure_fingerprint = fingerprint;
 	/* a null date is stored as 0: anything else was not written by us */
 	if ((p.entry_null && p.entry != 0) || (p.exit_null && p.exit != 0))
 		return false;
@@ -1105,16 +1191,16 @@ absolv_case_deserialize(const uint8_t *buf, size_t len, const absolv_rule *rule,
 		if (!read_bytes(&r, 4, &v))
 			return false;
 		d = (absolv_day) (uint32_t) v;
-		if (d != ABSOLV_DAY_POS_INFINITY && (d < c->term_from[i] || d > c->term_to[i]))
+		if (d != ABSOLV_DAY_POS_INFINITY && (d < c->terms[i].from || d > c->terms[i].to))
 			return false;
-		c->term_first[i] = d;
+		c->terms[i].first = d;
 	}
 	if (!read_bytes(&r, 1, &nfollowups) ||
 		nfollowups != (uint64_t) (c->invalid ? 0 : c->nfollowups))
 		return false;
 	for (int k = 0; k < (int) nfollowups; k++)
 	{
-		absolv_followup_state *f = &c->followups[k];
+		absolv_followup_state *f = &FOLLOWUPS(c)[k];
 		int			words = followup_words(f);
 
 		if (!read_bytes(&r, 2, &v) || v != (uint64_t) words)

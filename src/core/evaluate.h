@@ -9,6 +9,7 @@
 #define ABSOLV_EVALUATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "calendar.h"
@@ -101,8 +102,13 @@ extern bool absolv_rule_horizon(const absolv_rule *rule, absolv_day exit,
 
 /*
  * The evidence of one participation under one rule, accumulated row by
- * row.  Fixed size, no pointers but the rule: it is the state of the
- * aggregate absolv_compliant and can be merged and serialized.
+ * row.  No pointers but the rule: it is the state of the aggregate
+ * absolv_compliant and can be copied byte for byte, merged and serialized.
+ * Its size is that of the variant that applies to the participation: a
+ * fixed part, then per evidence term of the variant its window and its
+ * earliest evidence, then per follow-up term of the variant its bitmaps.
+ * absolv_case_size gives the bytes a case needs; a case on the stack is an
+ * absolv_case_buf, which has room for any rule.
  */
 #define ABSOLV_FOLLOWUP_WORDS (ABSOLV_FOLLOWUP_DAYS / 64)
 
@@ -114,6 +120,14 @@ typedef struct absolv_followup_state
 	uint64_t	responses[ABSOLV_FOLLOWUP_WORDS];	/* response days */
 } absolv_followup_state;
 
+typedef struct absolv_case_term
+{
+	absolv_day	from;			/* the term's window */
+	absolv_day	to;
+	absolv_day	first;			/* earliest day of evidence that satisfies a
+								 * plain term, or +infinity */
+} absolv_case_term;
+
 typedef struct absolv_case
 {
 	const absolv_rule *rule;
@@ -124,22 +138,44 @@ typedef struct absolv_case
 	absolv_day	entry;
 	absolv_day	exit;
 	int			measure;
-	uint64_t	measure_fingerprint;	/* set by the caller: hash of the raw text */
 	absolv_day	window_from;
 	absolv_day	window_to;
 	absolv_day	horizon_from;
 	absolv_day	horizon_to;
-	absolv_day	term_from[ABSOLV_MAX_TERMS];	/* per-term window */
-	absolv_day	term_to[ABSOLV_MAX_TERMS];
-	/* earliest day of evidence that satisfies each plain term, or +infinity */
-	absolv_day	term_first[ABSOLV_MAX_TERMS];
+	uint8_t		room_terms;		/* terms this case has room for */
+	uint8_t		room_followups; /* follow-up states it has room for */
 	uint8_t		nfollowups;
 	uint8_t		followup_term[ABSOLV_MAX_FOLLOWUPS];
-	absolv_followup_state followups[ABSOLV_MAX_FOLLOWUPS];
+	absolv_case_term terms[];	/* room_terms of them; then, 8-aligned,
+								 * room_followups absolv_followup_states */
 } absolv_case;
 
+/* the bytes of a case with room for nterms terms and nfollowups follow-ups */
+#define ABSOLV_CASE_FOLLOWUPS_OFFSET(nterms) \
+	((offsetof(absolv_case, terms) + (size_t) (nterms) * sizeof(absolv_case_term) + 7) & ~(size_t) 7)
+#define ABSOLV_CASE_BYTES(nterms, nfollowups) \
+	(ABSOLV_CASE_FOLLOWUPS_OFFSET(nterms) + (size_t) (nfollowups) * sizeof(absolv_followup_state))
+#define ABSOLV_CASE_MAX_SIZE ABSOLV_CASE_BYTES(ABSOLV_MAX_TERMS, ABSOLV_MAX_FOLLOWUPS)
+
+/* a case with room for any rule, for the stack */
+typedef union absolv_case_buf
+{
+	absolv_case c;
+	uint64_t	bytes[ABSOLV_CASE_MAX_SIZE / 8];
+} absolv_case_buf;
+
 /*
- * Start a case.  Never fails: invalid participation data (no or infinite
+ * The bytes absolv_case_init needs for a participation under a rule: room
+ * for the variant that applies to it.  With p NULL, room for any
+ * participation (the most terms and follow-ups of any variant).
+ */
+extern size_t absolv_case_size(const absolv_rule *rule, const absolv_participation *p);
+
+/* the bytes a case uses (to copy it) */
+extern size_t absolv_case_bytes(const absolv_case *c);
+
+/*
+ * Start a case in absolv_case_size(rule, p) bytes at c.  Never fails: invalid participation data (no or infinite
  * dates, exit < entry, a window outside the date range) give a case with
  * invalid = true, which ignores evidence and evaluates to NULL.
  */
@@ -153,14 +189,14 @@ extern void absolv_case_init(absolv_case *c, const absolv_rule *rule,
 extern void absolv_case_add(absolv_case *c, int kind, absolv_day at,
 							bool valid_until_null, absolv_day valid_until);
 
-/*
- * Do two cases describe the same participation (entry, exit, measure and
- * its fingerprint)?  The rule is not compared: the caller does that.
- */
-extern bool absolv_case_same_participation(const absolv_case *a, const absolv_case *b);
-
 /* merge src into dst; both must describe the same participation */
 extern void absolv_case_merge(absolv_case *dst, const absolv_case *src);
+
+/*
+ * Leave out of a case the evidence dated after as_of: afterwards it is the
+ * case that only the evidence dated on or before as_of would have built.
+ */
+extern void absolv_case_cut(absolv_case *c, absolv_day as_of);
 
 /* per-term truth, after all evidence */
 extern bool absolv_case_term_holds(const absolv_case *c, int term);
@@ -172,7 +208,7 @@ extern bool absolv_case_excluded(const absolv_case *c);
 extern int	absolv_case_compliant(const absolv_case *c);
 
 /*
- * The verdict of a case as of a day (RULES.md section 5).  The caller
+ * The verdict of a case as of a day (docs/rules.md).  The caller
  * passes only evidence dated on or before that day.
  */
 typedef enum absolv_status
@@ -224,13 +260,14 @@ extern int	absolv_schedule_step(const absolv_rule *rule, int group,
 								 absolv_day entry, absolv_day exit, int measure);
 
 /*
- * Serialized form: a version byte and every field, little-endian, with
- * the rule left out (the caller stores a reference to it).
+ * Serialized form: a version byte and the fields that evidence changes,
+ * little-endian, with the rule left out (the caller stores a reference to
+ * it); described in docs/scale-out.md, section "The bytes of a state".
  * absolv_case_serialize returns the number of bytes written (at most
  * ABSOLV_CASE_SERIAL_MAX), absolv_case_deserialize false on any malformed
  * input.
  */
-#define ABSOLV_CASE_SERIAL_VERSION 1
+#define ABSOLV_CASE_SERIAL_VERSION 2
 #define ABSOLV_CASE_SERIAL_MAX 2048
 extern size_t absolv_case_serialize(const absolv_case *c, uint8_t *buf, size_t size);
 extern bool absolv_case_deserialize(const uint8_t *buf, size_t len,

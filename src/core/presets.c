@@ -35,12 +35,17 @@ typedef struct preset
 	"    outcome successful\n" \
 	"    cosach status in (B)\n"
 
-/* Herford: the scope of all three presets, but for the duration */
+/*
+ * Herford: the scope of all three presets, but for the duration.  The
+ * directive takes only customers who "die Maßnahme nicht
+ * abgebrochen/vorzeitig beendet haben": an early end with the goal reached
+ * (GOAL_EARLY) is an early end too, so only SUCCESS (or no entry) counts.
+ */
 #define HERFORD_SCOPE(duration) \
 	"  scope\n" \
 	"    measure in (FBW*, MAT, BAE, REHA, BVB with goal INTEGRATION not null)\n" \
 	"    duration " duration "\n" \
-	"    outcome successful\n" \
+	"    outcome in (SUCCESS)\n" \
 	"    customer status in (ALO, ASU, RASU)\n" \
 	"    legal sphere in (SGB2) not null\n" \
 	"    cosach status in (B) not null\n"
@@ -129,7 +134,7 @@ static const preset presets[] = {
 		"  due \"Beginn Absolventenmanagement\" exit - 42 days when measure in (FBW*, BAE, EQ, BVB) note \"Fortbildung, BaE, EQ und BvB: 6 Wochen vor Maßnahmeende (BaE frühestens 90 Tage vor Ende, nicht verpflichtend)\"\n"
 		"  due \"Beginn Absolventenmanagement\" exit + 1 day when measure in (AGH, MAT, MAG) note \"AGH, MAT und MAG: Auswertung im Anschluss an die Maßnahme\"\n"
 		"  due \"Wiedervorlage Beratungstermin während der Maßnahme\" exit - 3 months when measure in (FBW_UMSCHULUNG) note \"Umschulung: Beratungstermin 3 Monate vor Maßnahmeende\"\n"
-		"  due \"Wiedervorlage Beratungstermin während der Maßnahme\" exit - 42 days when measure in (FBW*, BAE) note \"Fortbildung und BaE: Beratungstermin 6 Wochen vor Maßnahmeende\"\n"
+		"  due \"Wiedervorlage Beratungstermin während der Maßnahme\" exit - 42 days when measure in (FBW*, AGH, BAE, EQ, BVB) note \"FbW, AGH-MAE und BaE (analog EQ und BvB): Beratungstermin spätestens 6 Wochen vor Maßnahmeende\"\n"
 		"  due \"Beratungsgespräch nach Ende\" exit + 7 days note \"Beratungsgespräch innerhalb einer Woche nach Ende der Maßnahme\"\n"
 		"  due \"Ende Absolventenmanagement\" exit + 180 days note \"Das Absolventenmanagement dauert bis 180 Tage nach Maßnahmeende\"\n"
 	},

@@ -74,7 +74,7 @@ typedef enum absolv_cmp
 	ABSOLV_CMP_LESS_THAN		/* <, the complement of "at least" */
 } absolv_cmp;
 
-/* a condition on the duration of the participation (docs/rules.md, "Dates") */
+/* a condition on the duration of the participation (docs/rules.md, "Counting days") */
 typedef struct absolv_duration_cond
 {
 	bool		present;

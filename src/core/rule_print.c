@@ -312,7 +312,7 @@ put_scope(sink *s, const absolv_scope *scope)
 		put(s, "\n    outcome in ");
 		put_codes(s, scope->outcomes, ABSOLV_OUTCOME_COUNT, outcome_name);
 	}
-	put_filter(s, "customer status", &scope->customer_status, ABSOLV_STATUS_COUNT, status_name);
+	put_filter(s, "customer status", &scope->customer_status, ABSOLV_CUSTOMER_STATUS_COUNT, status_name);
 	put_filter(s, "legal sphere", &scope->legal_sphere, ABSOLV_SPHERE_COUNT, sphere_name);
 	put_filter(s, "cosach status", &scope->cosach_status, ABSOLV_COSACH_COUNT, absolv_cosach_code);
 }

@@ -41,7 +41,7 @@
 /* longest part of a user's value that error messages quote, in characters */
 #define ABSOLV_QUOTE_CHARS 60
 
-/* rule_type.c: the rule language behind the absolv_rule type */
+/* rule_compile.c: rule text <-> the core's compiled rule */
 
 /*
  * Parse rule text into a palloc'd rule.  Returns NULL and fills *error when
@@ -56,6 +56,17 @@ extern struct varlena *absolv_rule_canonical(const absolv_rule *rule);
 /* errdetail text of a parse error: "At character N, at or near ...: ..." */
 extern char *absolv_error_detail(const absolv_error *error);
 
+/*
+ * Canonical text of preset preset_index as an absolv_rule varlena, computed
+ * once per backend (read only: copy it before returning it as a Datum).
+ */
+extern const struct varlena *absolv_preset_canonical(int preset_index);
+
+/* index of the preset whose canonical text is text[0..len), or -1 */
+extern int	absolv_preset_index_of(const char *text, int len);
+
+/* rule_type.c: the absolv_rule type */
+
 /* a NUL-terminated name or description of a rule as text; NULL when empty */
 extern text *absolv_field_text(const char *field, size_t size);
 
@@ -65,7 +76,10 @@ extern text *absolv_field_text(const char *field, size_t size);
  */
 extern text *absolv_fingerprint_text(const char *text, int len);
 
-/* rule_cache.c: compiled rules, per call site */
+/*
+ * call_site_cache.c: what a call site keeps between calls (the only user
+ * of flinfo->fn_extra): compiled rules and computed ranges
+ */
 
 /* a compiled rule and its canonical text, owned by a call site's cache */
 typedef struct absolv_cached_rule
@@ -78,9 +92,9 @@ typedef struct absolv_cached_rule
 
 /*
  * The compiled form of an absolv_rule datum, from the cache of the call site
- * flinfo (kept in flinfo->fn_extra).  The result is valid at least until
- * the next call on the same flinfo, and until the end of the query once
- * absolv_rule_cache_keep(flinfo) has been called.
+ * flinfo.  The result is valid at least until the next call on the same
+ * flinfo, and until the end of the query once absolv_rule_cache_keep(flinfo)
+ * has been called.
  */
 extern const absolv_cached_rule *absolv_cached_rule_get(FmgrInfo *flinfo,
 														Datum rule_datum);
@@ -102,35 +116,55 @@ extern const absolv_cached_rule *absolv_cached_rule_by_preset(FmgrInfo *flinfo,
  * another rule.
  */
 extern void absolv_rule_cache_keep(FmgrInfo *flinfo);
-extern void *absolv_call_site_extra(FmgrInfo *flinfo, Size size);
+
+/* which range of a variant a function looks at */
+typedef enum evidence_range
+{
+	RANGE_WINDOW,				/* the requirement window */
+	RANGE_HORIZON				/* every day of evidence the rule looks at */
+} evidence_range;
 
 /*
- * Canonical text of preset preset_index as an absolv_rule varlena, computed
- * once per backend (read only: copy it before returning it as a Datum).
+ * The closed range of days [from, to] a function computed.  ok is false
+ * when it is NULL: the range could not be computed, or to + 1 is no date
+ * (so that the daterange '[from, to + 1)' and the two bounds agree).
  */
-extern const struct varlena *absolv_preset_canonical(int preset_index);
+typedef struct day_range
+{
+	bool		ok;
+	absolv_day	from;
+	absolv_day	to;
+} day_range;
 
-/* codes_glue.c: text arguments -> codes of the core */
+/*
+ * The range of a rule's variant (or, for variant -1, the hull over all
+ * variants) for an exit day, from the cache of the call site flinfo.
+ */
+extern day_range absolv_cached_range(FmgrInfo *flinfo, const absolv_rule *rule,
+									 int variant, evidence_range which,
+									 absolv_day exit);
+
+/* code_args.c: text arguments -> codes of the core */
 
 /* NULL counts as SUCCESS; unknown: ERROR */
-extern int	absolv_lookup_outcome(const text *code);
+extern int	absolv_outcome_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; unknown: ERROR */
-extern int	absolv_lookup_customer_status(const text *code);
-extern int	absolv_lookup_legal_sphere(const text *code);
-extern int	absolv_lookup_cosach_status(const text *code);
+extern int	absolv_customer_status_arg(const text *code);
+extern int	absolv_legal_sphere_arg(const text *code);
+extern int	absolv_cosach_status_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; never an error (unknown goal: OTHER) */
-extern int	absolv_lookup_goal(const text *code);
+extern int	absolv_goal_arg(const text *code);
 
 /* NULL gives ABSOLV_CODE_NULL; unknown gives ABSOLV_CODE_UNKNOWN */
-extern int	absolv_lookup_measure(const text *code);
+extern int	absolv_measure_arg(const text *code);
 
 /* unknown gives ABSOLV_CODE_UNKNOWN (ignored evidence); code is not NULL */
-extern int	absolv_lookup_evidence_kind(const text *code);
+extern int	absolv_evidence_kind_arg(const text *code);
 
 /* a Land code or name; unknown: ERROR */
-extern absolv_land absolv_lookup_land(const text *code);
+extern absolv_land absolv_land_arg(const text *code);
 
 /*
  * Fill *p from the entry date, exit date and measure arguments of fcinfo (any
@@ -142,50 +176,7 @@ extern void absolv_participation_from_args(FunctionCallInfo fcinfo,
 										   int measure_arg,
 										   absolv_participation *p);
 
-/*
- * case_aggregates.c: the state of absolv_compliant, for the partial states
- * that travel between servers (partial_state.c).  The state is opaque;
- * the bytes of an absolv_partial value are its serialized form.
- */
-typedef struct case_state absolv_case_state;
-
-/* the transition function of absolv_partial_agg (absolv_compliant's) */
-extern Datum absolv_partial_agg_transition(FunctionCallInfo fcinfo);
-
-/*
- * Merge right into left (either may be NULL; a copy of right in aggcontext
- * when left is NULL); 42803 if they describe different participations or
- * rules, named as absolv_partial_merge's (merge) or absolv_partial_agg's.
- */
-extern absolv_case_state *absolv_partial_combine_states(bool merge,
-														MemoryContext aggcontext,
-														absolv_case_state *left,
-														const absolv_case_state *right);
-
-/* the bytes of an absolv_partial value, as a palloc'd bytea */
-extern bytea *absolv_partial_serialize(const absolv_case_state *state);
-
-/*
- * Read the bytes of an absolv_partial value (XX001 if malformed) into a
- * state in the current memory context that points into the rule cache of
- * flinfo (see absolv_rule_cache_keep).  check_texts: a value from outside
- * the database, whose rule text, measure and measure code are checked too.
- */
-extern absolv_case_state *absolv_partial_deserialize(FmgrInfo *flinfo,
-													 const char *data,
-													 size_t len,
-													 bool check_texts);
-
-/* the case of a state */
-extern absolv_case *absolv_partial_case(absolv_case_state *state);
-
-/*
- * The absolv_verdict_result of a state as of a day; the case must hold
- * no evidence dated after as_of.
- */
-extern Datum absolv_partial_verdict_result(FunctionCallInfo fcinfo,
-										   absolv_case_state *state,
-										   absolv_day as_of);
+/* messages.c: a user's value in a message */
 
 /*
  * A user's value for an error message: at most ABSOLV_QUOTE_CHARS

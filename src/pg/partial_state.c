@@ -14,30 +14,18 @@
  * refuses aggregates whose state is INTERNAL; a query that spells out the
  * two levels distributes anyway.
  *
- * The bytes of a value are the serialized state of absolv_compliant's
- * parallel machinery (case_aggregates.c): byte 0 the format version, byte
- * 1 the aggregate (0), the rule (a preset by index, any other rule by its
- * canonical text), the raw measure and the core's serialized case.  Text
- * form: "v" and byte 0 in decimal, ":", then the bytes in base64 without
- * line breaks, for example v2:AgAABgAAAANNQVQBAKwjAABg...  Binary form
- * (send and recv): the bytes.  Both inputs check everything before a
- * value gets in; a malformed value is an error (22P02 for the text
- * syntax, XX001 for the content), never a crash.  Integers are in a fixed
- * byte order, but a value is portable only between servers of the same
- * absolv version, server encoding (the measure and a rule's text are
- * stored as they are) and byte order (the state holds PostgreSQL's hash of
- * the measure text, which depends on it).
+ * The bytes of a value are the serialized state of absolv_compliant
+ * (state_wire.c; the format is described in docs/scale-out.md, section
+ * "The bytes of a state").  Text form: "v" and byte 0 (the format
+ * version) in decimal, ":", then the bytes in base64 without line breaks.
+ * Binary form (send and recv): the bytes.  Both inputs check everything
+ * before a value gets in; a malformed value is an error (22P02 for the
+ * text syntax, XX001 for the content), never a crash.
  *
- * as_of is applied at the end, exactly.  The state of a case keeps, for
- * each plain term, the earliest day of evidence that satisfies it, and for
- * each follow-up term a bitmap of the trigger days and of the response
- * days.  Whether a piece of evidence satisfies a term never depends on
- * as_of (only on its kind, its day, its valid_until and the exit), so the
- * state of the evidence dated on or before as_of is the state of all the
- * evidence cut at as_of: a plain term's earliest day if it is on or before
- * as_of, else none; the bits of the days up to as_of.  absolv_partial_verdict
- * cuts a copy and gives what absolv_verdict gives with the same as_of,
- * including an as_of before some of the evidence.
+ * as_of is applied at the end, exactly: absolv_partial_agg keeps all the
+ * evidence, and absolv_partial_verdict cuts a copy of the case at as_of
+ * (absolv_case_cut), which gives what absolv_verdict gives with the same
+ * as_of, also for an as_of before some of the evidence.
  */
 #include "postgres.h"
 
@@ -46,7 +34,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
-#include "absolv_pg.h"
+#include "case_state.h"
 
 PG_FUNCTION_INFO_V1(absolv_partial_in);
 PG_FUNCTION_INFO_V1(absolv_partial_out);
@@ -63,6 +51,25 @@ PG_FUNCTION_INFO_V1(absolv_partial_verdict);
 
 /* longest version number of the text form, in digits */
 #define VERSION_DIGITS 3
+
+/*
+ * The state of absolv_compliant under the names of the aggregates that
+ * build and merge it and of the type absolv_partial, for their messages.
+ */
+static const absolv_state_kind partial_agg_kind = {
+	"absolv_partial_agg", ABSOLV_STATE_COMPLIANT, 7, 0,
+	"Entry date, exit date, measure and rule"
+};
+
+static const absolv_state_kind partial_merge_kind = {
+	"absolv_partial_merge", ABSOLV_STATE_COMPLIANT, 0, 0,
+	"The participation (entry date, exit date, measure) and the rule of every absolv_partial"
+};
+
+static const absolv_state_kind partial_value_kind = {
+	"absolv_partial", ABSOLV_STATE_COMPLIANT, 0, 0,
+	"Entry date, exit date, measure and rule"
+};
 
 /*
  * The call site whose rule cache a function uses: its own, or, when it is
@@ -90,7 +97,7 @@ checked_value(FunctionCallInfo fcinfo, const char *data, int len)
 {
 	bytea	   *value;
 
-	pfree(absolv_partial_deserialize(call_site(fcinfo), data, len, true));
+	pfree(absolv_state_deserialize(call_site(fcinfo), &partial_value_kind, data, len, true));
 	value = palloc(VARHDRSZ + len);
 	SET_VARSIZE(value, VARHDRSZ + len);
 	memcpy(VARDATA(value), data, len);
@@ -206,6 +213,15 @@ absolv_partial_send(PG_FUNCTION_ARGS)
 
 /* ------------------------------------------------------- the aggregates */
 
+/* the state of a value, for this call only */
+static absolv_case_state *
+value_state(FunctionCallInfo fcinfo, const bytea *value)
+{
+	return absolv_state_deserialize(call_site(fcinfo), &partial_value_kind,
+									VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value),
+									false);
+}
+
 /*
  * absolv_partial_agg_transfn(internal, entry_date, exit_date, measure,
  * kind, at, valid_until, rule): absolv_compliant's transition
@@ -213,7 +229,7 @@ absolv_partial_send(PG_FUNCTION_ARGS)
 Datum
 absolv_partial_agg_transfn(PG_FUNCTION_ARGS)
 {
-	return absolv_partial_agg_transition(fcinfo);
+	return absolv_state_transfn(fcinfo, &partial_agg_kind);
 }
 
 /*
@@ -223,19 +239,7 @@ absolv_partial_agg_transfn(PG_FUNCTION_ARGS)
 Datum
 absolv_partial_agg_combinefn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	absolv_case_state *left;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "absolv_partial_agg_combinefn called in non-aggregate context");
-	left = absolv_partial_combine_states(false, aggcontext,
-										 PG_ARGISNULL(0) ? NULL :
-										 (absolv_case_state *) PG_GETARG_POINTER(0),
-										 PG_ARGISNULL(1) ? NULL :
-										 (absolv_case_state *) PG_GETARG_POINTER(1));
-	if (left == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(left);
+	return absolv_state_combinefn(fcinfo, &partial_agg_kind);
 }
 
 /*
@@ -256,12 +260,10 @@ absolv_partial_merge_sfunc(PG_FUNCTION_ARGS)
 	absolv_case_state *left;
 	absolv_case_state *right;
 
-	left = absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(left_value),
-									  VARSIZE_ANY_EXHDR(left_value), false);
-	right = absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(right_value),
-									   VARSIZE_ANY_EXHDR(right_value), false);
-	left = absolv_partial_combine_states(true, CurrentMemoryContext, left, right);
-	PG_RETURN_BYTEA_P(absolv_partial_serialize(left));
+	left = value_state(fcinfo, left_value);
+	right = value_state(fcinfo, right_value);
+	left = absolv_state_merge(&partial_merge_kind, CurrentMemoryContext, left, right);
+	PG_RETURN_BYTEA_P(absolv_state_serialize(left, &partial_value_kind));
 }
 
 /*
@@ -276,92 +278,37 @@ absolv_partial_finalfn(PG_FUNCTION_ARGS)
 		elog(ERROR, "absolv_partial_finalfn called in non-aggregate context");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	PG_RETURN_BYTEA_P(absolv_partial_serialize((absolv_case_state *) PG_GETARG_POINTER(0)));
+	PG_RETURN_BYTEA_P(absolv_state_serialize((absolv_case_state *) PG_GETARG_POINTER(0),
+											 &partial_value_kind));
 }
 
 /* absolv_partial_serialfn(internal) -> bytea, for parallel plans of absolv_partial_agg */
 Datum
 absolv_partial_serialfn(PG_FUNCTION_ARGS)
 {
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "absolv_partial_serialfn called in non-aggregate context");
-	PG_RETURN_BYTEA_P(absolv_partial_serialize((absolv_case_state *) PG_GETARG_POINTER(0)));
+	return absolv_state_serialfn(fcinfo, &partial_value_kind);
 }
 
 /* absolv_partial_deserialfn(bytea, internal) -> internal, for parallel plans of absolv_partial_agg */
 Datum
 absolv_partial_deserialfn(PG_FUNCTION_ARGS)
 {
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "absolv_partial_deserialfn called in non-aggregate context");
-	absolv_rule_cache_keep(fcinfo->flinfo);
-	PG_RETURN_POINTER(absolv_partial_deserialize(fcinfo->flinfo, VARDATA_ANY(bytes),
-												 VARSIZE_ANY_EXHDR(bytes), false));
+	return absolv_state_deserialfn(fcinfo, &partial_value_kind);
 }
 
 /* ------------------------------------------------------------- finishing */
-
-/* the state of a value argument, for this call only */
-static absolv_case_state *
-value_state(FunctionCallInfo fcinfo, int argno)
-{
-	bytea	   *value = PG_GETARG_BYTEA_PP(argno);
-
-	return absolv_partial_deserialize(call_site(fcinfo), VARDATA_ANY(value),
-									  VARSIZE_ANY_EXHDR(value), false);
-}
 
 /* absolv_partial_compliant(absolv_partial): what absolv_compliant gives */
 Datum
 absolv_partial_compliant(PG_FUNCTION_ARGS)
 {
-	absolv_case_state *state = value_state(fcinfo, 0);
-	int			result = absolv_case_compliant(absolv_partial_case(state));
+	absolv_case_state *state = value_state(fcinfo, PG_GETARG_BYTEA_PP(0));
+	int			result = absolv_case_compliant(ABSOLV_STATE_CASE(state));
 
 	pfree(state);
 	if (result < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(result > 0);
-}
-
-/* clear the bits of the days after as_of in a bitmap whose bit 0 is base */
-static void
-cut_bitmap(uint64 *bits, absolv_day base, DateADT as_of)
-{
-	/* the offset of as_of from base: bits after it go */
-	int64		keep_to = (int64) as_of - (int64) base;
-
-	for (int w = 0; w < ABSOLV_FOLLOWUP_WORDS; w++)
-	{
-		int64		first = (int64) w * 64;
-
-		if (keep_to < first)
-			bits[w] = 0;
-		else if (keep_to - first < 63)
-			bits[w] &= (UINT64CONST(1) << (keep_to - first + 1)) - 1;
-	}
-}
-
-/*
- * Leave out of a case the evidence dated after as_of (see the top of this
- * file): a plain term's earliest day after as_of becomes "none", and the
- * follow-up bitmaps lose the days after as_of.
- */
-static void
-cut_case(absolv_case *c, DateADT as_of)
-{
-	if (c->invalid)
-		return;
-	for (int i = 0; i < c->rule->variants[c->variant].nterms; i++)
-		if (c->term_first[i] != ABSOLV_DAY_POS_INFINITY && c->term_first[i] > as_of)
-			c->term_first[i] = ABSOLV_DAY_POS_INFINITY;
-	for (int k = 0; k < c->nfollowups; k++)
-	{
-		cut_bitmap(c->followups[k].triggers, c->followups[k].base, as_of);
-		cut_bitmap(c->followups[k].responses, c->followups[k].base, as_of);
-	}
 }
 
 /*
@@ -371,9 +318,9 @@ cut_case(absolv_case *c, DateADT as_of)
 Datum
 absolv_partial_verdict(PG_FUNCTION_ARGS)
 {
-	absolv_case_state *state = value_state(fcinfo, 0);
+	absolv_case_state *state = value_state(fcinfo, PG_GETARG_BYTEA_PP(0));
 	DateADT		as_of = PG_GETARG_DATEADT(1);
 
-	cut_case(absolv_partial_case(state), as_of);
-	return absolv_partial_verdict_result(fcinfo, state, as_of);
+	absolv_case_cut(ABSOLV_STATE_CASE(state), as_of);
+	return absolv_verdict_row(fcinfo, state->rule, ABSOLV_STATE_CASE(state), as_of);
 }

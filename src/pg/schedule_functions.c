@@ -1,7 +1,7 @@
 /*
  * schedule_functions.c
  *	  absolv_schedule: the due dates of a participation under a rule, for
- *	  worklists (RULES.md section 4, "Schedule").
+ *	  worklists (docs/rules.md, each job centre's "Schedule").
  *
  * A rule's steps of the same name form a group; for each group the core
  * picks the first step whose condition holds (absolv_schedule_step), and

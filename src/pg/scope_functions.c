@@ -95,17 +95,17 @@ scope_test(FunctionCallInfo fcinfo, int rule_arg, absolv_scope_result *result)
 		check_rule_needs_no_attributes(rule);
 
 	absolv_participation_from_args(fcinfo, ARG_ENTRY, ARG_EXIT, ARG_MEASURE, &p);
-	p.outcome = absolv_lookup_outcome(ABSOLV_GETARG_TEXT_OR_NULL(ARG_OUTCOME));
+	p.outcome = absolv_outcome_arg(ABSOLV_GETARG_TEXT_OR_NULL(ARG_OUTCOME));
 	if (has_attributes)
 	{
 		p.customer_status =
-			absolv_lookup_customer_status(ABSOLV_GETARG_TEXT_OR_NULL(ARG_CUSTOMER_STATUS));
+			absolv_customer_status_arg(ABSOLV_GETARG_TEXT_OR_NULL(ARG_CUSTOMER_STATUS));
 		p.legal_sphere =
-			absolv_lookup_legal_sphere(ABSOLV_GETARG_TEXT_OR_NULL(ARG_LEGAL_SPHERE));
+			absolv_legal_sphere_arg(ABSOLV_GETARG_TEXT_OR_NULL(ARG_LEGAL_SPHERE));
 		p.cosach_status =
-			absolv_lookup_cosach_status(ABSOLV_GETARG_TEXT_OR_NULL(ARG_COSACH_STATUS));
+			absolv_cosach_status_arg(ABSOLV_GETARG_TEXT_OR_NULL(ARG_COSACH_STATUS));
 		p.goal =
-			absolv_lookup_goal(ABSOLV_GETARG_TEXT_OR_NULL(ARG_GOAL));
+			absolv_goal_arg(ABSOLV_GETARG_TEXT_OR_NULL(ARG_GOAL));
 	}
 
 	*result = absolv_rule_scope(rule, &p);

@@ -19,7 +19,11 @@
 #     "help VIEW"; ODBC 3 codes with isql -3): date 91, integer 4, numeric 2,
 #     text 12 (varchar), boolean -7 (bit), text[] 12 (varchar, type _text:
 #     psqlODBC has no array type and sends the text form);
-#   - asserts that the rows equal what psql gives (booleans as 1 and 0).
+#   - asserts that the rows equal what psql gives (booleans as 1 and 0);
+#   - reads the view rule_catalogue with pyodbc (test/clients/odbc_rules.py):
+#     with the DSN of the doc the rule column is declared long enough and
+#     every preset's text arrives whole; with the driver's defaults it is
+#     declared as 255 characters, fewer than any preset has.
 #
 # Prints TAP lines, then "N passed, N failed"; exits non-zero on a failure.
 set -uo pipefail
@@ -31,6 +35,7 @@ AS_OF="DATE '2025-06-15'"
 . test/scripts/tap.sh
 
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+PYTHON=/usr/bin/python3   # Debian's python3, where python3-pyodbc is
 
 echo "# PG: host=${PGHOST:-} port=${PGPORT:-} database=${PGDATABASE:-} user=${PGUSER:-}"
 if [[ -z ${PGPORT:-} || -z ${PGPASSWORD:-} ]]; then
@@ -48,7 +53,7 @@ out=$("${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS absolv' 2>&1)
 ok $? "CREATE EXTENSION absolv" "$out"
 out=$("${PSQL[@]}" -v n=2000 -f scripts/sample-data.sql 2>&1)
 ok $? "sample data loaded (2000 participations)" "$out"
-for name in matview risk-view verdict-view role; do
+for name in matview risk-view verdict-view role rule-catalogue; do
   block=$(doc_block "$name")
   block=${block//current_date/$AS_OF}
   out=$("${PSQL[@]}" -c "$block" 2>&1)
@@ -167,5 +172,42 @@ ok "$([[ $odbc == '{'*'}|0' ]]; echo $?)" "text[] arrives as its text form, bool
 out=$(echo "SELECT count(*) FROM participation" | isql_run)
 ok "$([[ $? != 0 && $out == *"permission denied"* ]]; echo $?)" \
   "$BI_USER may not read the table participation" "$out"
+
+# --- rule texts: the declared size -------------------------------------------------------
+# A rule's text is 650 to 1400 characters; psqlODBC does not know the type
+# absolv_rule and, with its defaults, declares such a column as varchar(255)
+# (and text as a long varchar of MaxLongVarcharSize 8190).  With the DSN of
+# the doc (TextAsLongVarchar = 0, MaxVarcharSize = 4000) both are
+# varchar(4000), and every preset comes through whole.
+out=$("$PYTHON" -c 'import pyodbc' 2>&1)
+ok $? "pyodbc is installed ($PYTHON, python3-pyodbc)" "$out"
+read -r shortest longest < <("${PSQL[@]}" -At -F' ' -c \
+  'SELECT min(length(rule::text)), max(length(rule::text)) FROM absolv_presets()')
+echo "# preset texts: $shortest to $longest characters"
+"${PSQL[@]}" -At -F' ' -c "SELECT 'value', name, length(rule::text), md5(rule::text) FROM rule_catalogue ORDER BY name" \
+  >"$ODBCDIR/values.psql"
+documented=$("$PYTHON" test/clients/odbc_rules.py absolv "$BI_USER" "$BI_PASSWORD" 2>&1)
+ok $? "pyodbc reads rule_catalogue through the documented DSN" "$documented"
+sed 's/^/#   documented DSN: /' <<<"$documented"
+size=$(awk '$1 == "columns" && $2 == "rule" { print $4 }' <<<"$documented")
+ok "$([[ $size =~ ^[0-9]+$ ]] && ((size >= longest)); echo $?)" \
+  "documented DSN: SQLColumns declares the rule column with $size characters, at least the longest preset ($longest)"
+size=$(awk '$1 == "described" && $2 == "rule" { print $3 }' <<<"$documented")
+ok "$([[ $size =~ ^[0-9]+$ ]] && ((size >= longest)); echo $?)" \
+  "documented DSN: SQLDescribeCol declares it with $size characters"
+got=$(grep '^value ' <<<"$documented")
+ok "$([[ $got == "$(cat "$ODBCDIR/values.psql")" && $(grep -c . <<<"$got") == 8 ]]; echo $?)" \
+  "documented DSN: the full text of every preset arrives uncut (length and md5 equal psql's)" \
+  "$(diff "$ODBCDIR/values.psql" <(echo "$got"))"
+
+# the same DSN without the doc's three options: the driver's defaults
+grep -vE '^(BoolsAsChar|TextAsLongVarchar|MaxVarcharSize) *=' "$ODBCINI" |
+  sed 's/^\[absolv\]/[absolv_defaults]/' >>"$ODBCINI"
+defaults=$("$PYTHON" test/clients/odbc_rules.py absolv_defaults "$BI_USER" "$BI_PASSWORD" 2>&1)
+ok $? "pyodbc reads rule_catalogue through a DSN with the driver's defaults" "$defaults"
+sed 's/^/#   driver defaults: /' <<<"$defaults"
+size=$(awk '$1 == "columns" && $2 == "rule" { print $4 }' <<<"$defaults")
+ok "$([[ $size == 255 ]] && ((size < shortest)); echo $?)" \
+  "driver defaults: SQLColumns declares the rule column with $size characters, fewer than the shortest preset ($shortest): a tool that trusts it cuts every rule"
 
 finish

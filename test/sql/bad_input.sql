@@ -1,7 +1,7 @@
 -- Bad input (issue 4, item 5): every error path of absolv with its SQLSTATE
 -- and message, hostile dates, NULL in every argument of every function, a
 -- group that mixes participations, unknown codes, and the binary input.
--- Data rows never stop a report (RULES.md section 5); rule texts and codes
+-- Data rows never stop a report (docs/rules.md, "What a verdict is"); rule texts and codes
 -- fail loudly.
 \set ECHO none
 \pset format unaligned
@@ -638,7 +638,7 @@ SELECT is(array_to_string(ARRAY[absolv_rule_name(absolv_rule_at('bad_input', '20
 DELETE FROM absolv_rule_version WHERE name = 'bad_input';
 
 -- ===================================================================
--- 8. data rows never stop a report: the quota of API.md and the verdicts
+-- 8. data rows never stop a report: the quota of docs/reference.md and the verdicts
 --    over hostile rows, for every preset and rule versions, without error
 -- ===================================================================
 

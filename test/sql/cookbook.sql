@@ -33,13 +33,17 @@ BEGIN
   RETURN -1;
 END $$;
 
-SELECT plan(20);
+SELECT plan(25);
 
-SELECT is((SELECT count(*)::int FROM cookbook_block), 12, 'the cookbook has 12 sql blocks');
+SELECT is((SELECT count(*)::int FROM cookbook_block), 15, 'the cookbook has 15 sql blocks');
 SELECT ok(pg_temp.run_block(ord) <> 0, 'cookbook block ' || ord || ' runs and gives rows')
 FROM cookbook_block ORDER BY ord;
 
 -- what the queries say
+SELECT ok((SELECT bool_and(fingerprint_010 <> fingerprint_020) FROM cookbook_result_14),
+          'keep the 0.1.0 reading: the old text is another rule than the 0.2.0 preset');
+SELECT ok((SELECT bool_and(counted_010 = counted_020 AND quota_020 >= quota_010) AND count(*) > 0 FROM cookbook_result_15),
+          'keep the 0.1.0 reading: hannover counts the same participations, and 0.2.0 fulfils at least as many');
 SELECT ok((SELECT bool_and(quota BETWEEN 0 AND 100 AND fulfilled <= counted) FROM cookbook_result_2),
           'monthly quota: a share between 0 and 100');
 SELECT ok((SELECT bool_and(quota_ies <= quota_iws) FROM cookbook_result_4),

@@ -5,8 +5,8 @@
 SET client_min_messages = warning;
 
 -- A forced parallel plan gives the same answers as a serial one
--- (API.md: absolv_compliant "works as a parallel aggregate (combine,
--- serialize, deserialize)"; STYLE.md habit 6).
+-- (docs/reference.md: absolv_compliant "works as a parallel aggregate (combine,
+-- serialize, deserialize)"), as a user relies on it.
 --
 -- Parallel workers cannot read temporary tables, so the data live in a
 -- schema of their own, dropped at the end.  Every result is materialized
@@ -113,7 +113,7 @@ $$;
 -- the queries
 CREATE TABLE absolv_parallel_test.queries (target text PRIMARY KEY, query text);
 INSERT INTO absolv_parallel_test.queries VALUES
--- the monthly quota of API.md, cottbus_ies, with the horizon prefilter
+-- the monthly quota of docs/reference.md, cottbus_ies, with the horizon prefilter
 ('quota', $q$
   SELECT date_trunc('month', p.exit_date)::date AS month,
          count(*) FILTER (WHERE ok) AS fulfilled,

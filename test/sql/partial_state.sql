@@ -137,8 +137,8 @@ SELECT plan(38);
 -- round trips --------------------------------------------------------------
 SELECT is((SELECT count(*)::int FROM merged), 8 * 3000, 'a merged state for every participation and preset');
 SELECT is((SELECT count(*)::int FROM merged WHERE partial IS NULL), 0, 'no merged state is NULL');
-SELECT ok((SELECT bool_and(p::text ~ '^v2:[A-Za-z0-9+/]+=*$') FROM merged m(preset, id, p)),
-          'text form: v2: and base64 without line breaks');
+SELECT ok((SELECT bool_and(p::text ~ '^v3:[A-Za-z0-9+/]+=*$') FROM merged m(preset, id, p)),
+          'text form: v3: and base64 without line breaks');
 SELECT is((SELECT count(*)::int FROM merged WHERE partial::text::absolv_partial::text <> partial::text),
           0, 'text round trip of every state');
 SELECT is((SELECT count(*)::int FROM merged
@@ -259,14 +259,14 @@ SELECT is(pg_temp.sqlstate_of($$
   '42803', 'merging the states of two rules is 42803');
 
 -- malformed text ---------------------------------------------------------------
-SELECT is(ARRAY[pg_temp.text_state_of(''), pg_temp.text_state_of('v'), pg_temp.text_state_of('v2'),
-                pg_temp.text_state_of('2:AgAA'), pg_temp.text_state_of('vx:AgAA'),
-                pg_temp.text_state_of('v2:'), pg_temp.text_state_of('v2:*AgA'),
-                pg_temp.text_state_of('v2:AgA'), pg_temp.text_state_of('v1234:AgAA')],
+SELECT is(ARRAY[pg_temp.text_state_of(''), pg_temp.text_state_of('v'), pg_temp.text_state_of('v3'),
+                pg_temp.text_state_of('3:AwAA'), pg_temp.text_state_of('vx:AwAA'),
+                pg_temp.text_state_of('v3:'), pg_temp.text_state_of('v3:*AwA'),
+                pg_temp.text_state_of('v3:AwA'), pg_temp.text_state_of('v1234:AwAA')],
           ARRAY['22P02', '22P02', '22P02', '22P02', '22P02', '22P02', '22P02', '22P02', '22P02'],
           'text syntax errors are 22P02: empty, no version, no colon, no v, no state, not base64');
-SELECT is(pg_temp.text_state_of('v2:Ag=='), 'XX001', 'a state of one byte is XX001');
-SELECT is((SELECT array_agg(DISTINCT pg_temp.text_state_of(replace(pg_temp.text_form(bytes), 'v2:', 'v3:')))
+SELECT is(pg_temp.text_state_of('v3:Aw=='), 'XX001', 'a state of one byte is XX001');
+SELECT is((SELECT array_agg(DISTINCT pg_temp.text_state_of(replace(pg_temp.text_form(bytes), 'v3:', 'v4:')))
            FROM samples), '{XX001}', 'a text version other than the state''s version byte is XX001');
 SELECT is((SELECT array_agg(DISTINCT coalesce(pg_temp.text_state_of(pg_temp.text_form(substring(bytes FROM 1 FOR k))), 'accepted'))
            FROM samples CROSS JOIN generate_series(1, length(bytes) - 1) AS k),
@@ -282,11 +282,11 @@ SELECT is((SELECT array_agg(DISTINCT coalesce(pg_temp.text_state_of(pg_temp.text
           '{XX001,accepted}', 'every corrupted byte (text): XX001 or a state that reads and finishes');
 SELECT is(ARRAY(
   SELECT pg_temp.text_state_of(pg_temp.text_form(b)) FROM (VALUES
-    -- version byte 2 -> 3, aggregate 0 -> 1 (an absolv_verdict state), preset index 255, rule reference kind 7
+    -- aggregate 0 -> 1 (an absolv_verdict state), preset index 255, rule reference kind 7
     (set_byte((SELECT bytes FROM samples WHERE preset = 'hannover'), 1, 1)),
     (set_byte((SELECT bytes FROM samples WHERE preset = 'hannover'), 3, 255)),
     (set_byte((SELECT bytes FROM samples WHERE preset = 'hannover'), 2, 7)),
-    -- the measure code of the case changed (MAT -> the next code): the fingerprint still matches the text
+    -- the measure code of the case changed (MAT -> the next code): its measure text stays
     ((SELECT set_byte(bytes, 4 + 4 + 3 + 10, get_byte(bytes, 4 + 4 + 3 + 10) + 1)
       FROM samples WHERE preset = 'hannover')),
     -- a rule that is no preset, its text no longer canonical (a space added at the end)
@@ -310,7 +310,7 @@ SELECT is((SELECT array_agg(DISTINCT coalesce(pg_temp.binary_state_of(
            FROM samples CROSS JOIN generate_series(0, length(bytes) - 1) AS k
            WHERE preset IN ('frankfurt', 'hannover')),
           '{XX001,accepted}', 'every corrupted byte (binary, recv): XX001 or a state that reads');
-SELECT is(pg_temp.binary_state_of('\x03000003'::bytea), 'XX001', 'binary: an unknown format version is XX001');
+SELECT is(pg_temp.binary_state_of('\x04000003'::bytea), 'XX001', 'binary: an unknown format version is XX001');
 
 SELECT * FROM finish();
 

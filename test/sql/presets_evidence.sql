@@ -4,9 +4,9 @@
 \pset pager off
 SET client_min_messages = warning;
 
--- absolv_compliant: the evidence semantics of RULES.md sections 2 to 5 and
--- the aggregate contract of API.md.  Every expected value was worked out by
--- hand from RULES.md.
+-- absolv_compliant: the evidence semantics of docs/rules.md and the
+-- aggregate contract of docs/reference.md.  Every expected value was worked
+-- out by hand from docs/rules.md.
 --
 -- Standard participation: entry 2024-09-01, exit 2025-03-31 (7 months,
 -- in scope of every preset for the measures used).  Evidence days are

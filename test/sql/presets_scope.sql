@@ -9,7 +9,7 @@ SET client_min_messages = warning;
 -- Herford's attribute filters, BvB goals, measure families, aliases,
 -- unknown codes and invalid participation data.
 --
--- Date conventions (docs/rules.md, "Dates"):
+-- Date conventions (docs/rules.md, "Counting days"):
 --   at least n months:  exit >= entry + n months - 1 day
 --   more than n months: exit >= entry + n months
 --   n days:             exit - entry + 1 >= n
@@ -87,7 +87,7 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 
-SELECT plan(210);
+SELECT plan(211);
 
 -- ===================================================================
 -- Duration thresholds
@@ -204,8 +204,8 @@ SELECT is(absolv_in_scope('MAT', '2024-09-01', '2025-03-31', NULL, 'frankfurt'),
 
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'SUCCESS', 'herford'), true,
           'herford: outcome SUCCESS is in scope');
-SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'GOAL_EARLY', 'herford'), true,
-          'herford: outcome GOAL_EARLY is in scope');
+SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'GOAL_EARLY', 'herford'), false,
+          'herford: outcome GOAL_EARLY is out of scope ("nicht abgebrochen/vorzeitig beendet")');
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'PREMATURE', 'herford'), false,
           'herford: outcome PREMATURE is out of scope');
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', NULL, 'herford'), true,
@@ -213,8 +213,8 @@ SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', NULL, 'herfor
 
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'SUCCESS', 'herford_ies'), true,
           'herford_ies: outcome SUCCESS is in scope');
-SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'GOAL_EARLY', 'herford_ies'), true,
-          'herford_ies: outcome GOAL_EARLY is in scope');
+SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'GOAL_EARLY', 'herford_ies'), false,
+          'herford_ies: outcome GOAL_EARLY is out of scope ("nicht abgebrochen/vorzeitig beendet")');
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'PREMATURE', 'herford_ies'), false,
           'herford_ies: outcome PREMATURE is out of scope');
 SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', NULL, 'herford_ies'), true,
@@ -222,8 +222,8 @@ SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', NULL, 'herfor
 
 SELECT is(pg_temp.herford_scope('MAT', '2024-12-01', '2025-03-31', 'SUCCESS', 'herford_iws'), true,
           'herford_iws: outcome SUCCESS is in scope');
-SELECT is(pg_temp.herford_scope('MAT', '2024-12-01', '2025-03-31', 'GOAL_EARLY', 'herford_iws'), true,
-          'herford_iws: outcome GOAL_EARLY is in scope');
+SELECT is(pg_temp.herford_scope('MAT', '2024-12-01', '2025-03-31', 'GOAL_EARLY', 'herford_iws'), false,
+          'herford_iws: outcome GOAL_EARLY is out of scope ("nicht abgebrochen/vorzeitig beendet")');
 SELECT is(pg_temp.herford_scope('MAT', '2024-12-01', '2025-03-31', 'PREMATURE', 'herford_iws'), false,
           'herford_iws: outcome PREMATURE is out of scope');
 SELECT is(pg_temp.herford_scope('MAT', '2024-12-01', '2025-03-31', NULL, 'herford_iws'), true,
@@ -484,8 +484,10 @@ SELECT is(absolv_in_scope('MAT', '2024-09-01', '2025-03-31', 'Abbruch', 'cottbus
           'cottbus_ies: outcome ''Abbruch'' is PREMATURE, out of scope');
 SELECT is(absolv_in_scope('MAT', '2024-09-01', '2025-03-31', 'Abbruch', 'bremen'), true,
           'bremen: outcome ''Abbruch'' is PREMATURE, in scope');
-SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'Maßnahmeziel vorzeitig erreicht', 'herford'), true,
-          'herford: outcome ''Massnahmeziel vorzeitig erreicht'' is GOAL_EARLY, in scope');
+SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'Maßnahmeziel vorzeitig erreicht', 'herford'), false,
+          'herford: outcome ''Massnahmeziel vorzeitig erreicht'' is GOAL_EARLY, an early end: out of scope');
+SELECT is(pg_temp.herford_scope('MAT', '2024-09-01', '2025-03-31', 'erfolgreich beendet', 'herford'), true,
+          'herford: outcome ''erfolgreich beendet'' is SUCCESS, in scope');
 SELECT is(absolv_in_scope('MAT', '2024-09-01', '2025-03-31', 'Maßnahmeziel vorzeitig erreicht', 'cottbus_iws'), true,
           'cottbus_iws: outcome ''Massnahmeziel vorzeitig erreicht'' is GOAL_EARLY, in scope');
 SELECT is(absolv_in_scope('MAT', '2024-09-01', '2025-03-31', ' success ', 'hannover'), true,

@@ -84,7 +84,7 @@ $$;
 -- the data set
 -- ===================================================================
 
--- 5000 participations: every measure code, aliases, unknown and NULL
+-- 6000 participations: every measure code, aliases, unknown and NULL
 -- measures; every outcome with aliases and NULL; every customer status
 -- (with "nicht gesetzt"), legal sphere, CoSach status and goal with aliases
 -- and NULL; exits in 2024 and 2025, many in the days before the Hessian
@@ -110,22 +110,22 @@ WITH base AS (
            '§ 81', 'Berufsausbildung in außerbetrieblichen Einrichtungen',
            'GSB', 'XYZ', 'FBWX', 'MAT2', '', NULL]) AS measure,
          pg_temp.pick('outcome' || i, ARRAY[
-           'SUCCESS', 'SUCCESS', 'SUCCESS', 'GOAL_EARLY', 'PREMATURE', NULL, NULL,
+           'SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'GOAL_EARLY', 'PREMATURE', NULL, NULL,
            'erfolgreich beendet', 'Abbruch', 'Maßnahmeziel vorzeitig erreicht',
            'vorzeitig beendet', ' success ', 'Goal_Early', 'regulär beendet']) AS outcome,
          pg_temp.pick('status' || i, ARRAY[
            'ALO', 'ALO', 'ASU', 'RASU', 'NAS', NULL, NULL, 'arbeitslos', 'nicht arbeitsuchend',
            'alo', 'ratsuchend', 'nicht gesetzt', 'Nicht gesetzt', ' NICHT GESETZT ']) AS customer_status,
          pg_temp.pick('sphere' || i, ARRAY[
-           'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB II', 'sgb2', 'SGB 2', 'SGB3', 'SGB III', NULL, NULL]) AS legal_sphere,
+           'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB2', 'SGB II', 'sgb2', 'SGB 2', 'SGB3', 'SGB III', NULL, NULL]) AS legal_sphere,
          pg_temp.pick('cosach' || i, ARRAY[
-           'B', 'B', 'B', 'B', 'B', 'b', 'B: bewilligt, teilnehmend', 'A', 'C', 'Z', NULL, NULL]) AS cosach_status,
+           'B', 'B', 'B', 'B', 'B', 'B', 'B', 'b', 'B: bewilligt, teilnehmend', 'A', 'C', 'Z', NULL, NULL]) AS cosach_status,
          pg_temp.pick('goal' || i, ARRAY[
            NULL, NULL, NULL, 'INTEGRATION', '1', '1: Integration in Arbeit', 'OTHER', '2',
            'Integration in Ausbildung', 'Integration in Arbeit', 'integration']) AS goal,
          pg_temp.h('exitmode' || i, 10) AS exit_mode,
          pg_temp.h('entrymode' || i, 20) AS entry_mode
-  FROM generate_series(1, 5000) AS i
+  FROM generate_series(1, 6000) AS i
 ), ex AS (
   SELECT b.*,
          CASE
@@ -398,6 +398,8 @@ CREATE UNIQUE INDEX ON o_deadline_he (day);
 CREATE TEMP TABLE o_part AS
 SELECT p.id, m.code AS measure, p.entry_date AS entry, p.exit_date AS exit,
        p.outcome IS NULL OR o.code IN ('SUCCESS', 'GOAL_EARLY') AS successful,
+       -- Herford: "nicht abgebrochen/vorzeitig beendet": no early end at all
+       p.outcome IS NULL OR o.code = 'SUCCESS' AS ended_as_planned,
        s.code AS status, l.code AS sphere, c.code AS cosach,
        CASE WHEN p.goal IS NULL THEN NULL
             WHEN EXISTS (SELECT 1 FROM o_goal g WHERE g.raw = p.goal) THEN 'INTEGRATION'
@@ -500,7 +502,7 @@ LANGUAGE sql STABLE AS $$
            OR (p.measure = 'BVB' AND p.goal IS NOT NULL AND p.goal = 'INTEGRATION'))
       AND (p.cosach IS NULL OR p.cosach = 'B')
     ELSE -- herford, herford_ies, herford_iws
-      p.successful AND p.at_least_3_months
+      p.ended_as_planned AND p.at_least_3_months
       AND (p.measure IN ('MAT', 'BAE', 'FBW', 'FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'REHA')
            OR (p.measure = 'BVB' AND p.goal IS NOT NULL AND p.goal = 'INTEGRATION'))
       AND (p.status IS NULL OR p.status IN ('ALO', 'ASU', 'RASU'))
@@ -612,7 +614,7 @@ $$;
 -- the five-argument absolv_in_scope has no status, sphere, CoSach or goal
 CREATE FUNCTION pg_temp.without_filters(p o_part) RETURNS o_part
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT ROW(p.id, p.measure, p.entry, p.exit, p.successful, NULL, NULL, NULL, NULL,
+  SELECT ROW(p.id, p.measure, p.entry, p.exit, p.successful, p.ended_as_planned, NULL, NULL, NULL, NULL,
              p.valid, p.days, p.at_least_3_months, p.more_than_3_months, p.at_least_6_months)::o_part
 $$;
 
@@ -839,8 +841,10 @@ FROM (SELECT p.*, pt.customer_status AS raw_status, p AS op
       FROM o_part p JOIN part pt ON pt.id = p.id
       WHERE p.valid AND p.successful AND p.at_least_3_months) p,
 LATERAL (VALUES
+  ('GOAL_EARLY, all else in scope',
+   NOT p.ended_as_planned AND p.measure IN ('MAT', 'FBW', 'BAE') AND p.sphere = 'SGB2' AND p.cosach = 'B'),
   ('MAG or MABE, all else in scope',
-   p.measure IN ('MAG', 'MABE') AND p.sphere = 'SGB2' AND p.cosach = 'B'),
+   p.measure IN ('MAG', 'MABE') AND p.ended_as_planned AND p.sphere = 'SGB2' AND p.cosach = 'B'),
   ('BAE in scope', p.measure = 'BAE' AND p.sphere = 'SGB2' AND p.cosach = 'B'),
   ('BVB with goal NULL, all else in scope',
    p.measure = 'BVB' AND p.goal IS NULL AND p.sphere = 'SGB2' AND p.cosach = 'B'),

@@ -24,6 +24,9 @@ SELECT d.classid::regclass AS catalog, d.objid,
          WHEN 'pg_opclass'::regclass  THEN (SELECT opcname FROM pg_opclass WHERE oid = d.objid)
          WHEN 'pg_opfamily'::regclass THEN (SELECT opfname FROM pg_opfamily WHERE oid = d.objid)
          WHEN 'pg_class'::regclass    THEN (SELECT relname FROM pg_class WHERE oid = d.objid)
+         -- a cast's heading is "CAST (source AS target)"
+         WHEN 'pg_cast'::regclass     THEN (SELECT format('CAST (%s AS %s)', castsource::regtype, casttarget::regtype)
+                                          FROM pg_cast WHERE oid = d.objid)
        END::text AS name,
        pg_describe_object(d.classid, d.objid, 0) AS object,
        obj_description(d.objid, d.classid::regclass::text) AS comment

@@ -25,7 +25,7 @@ SELECT plan(44);
 SELECT is((SELECT count(*)::int FROM absolv_presets()), 8, 'eight presets');
 SELECT is((SELECT string_agg(name, ',' ORDER BY name) FROM absolv_presets()),
           'bremen,cottbus_ies,cottbus_iws,frankfurt,hannover,herford,herford_ies,herford_iws',
-          'the preset names of API.md');
+          'the preset names of the SQL contract');
 SELECT ok((SELECT bool_and(rule::text::absolv_rule = rule) FROM absolv_presets()),
           'every preset: r::text::absolv_rule = r');
 SELECT ok((SELECT bool_and(name::absolv_rule = rule) FROM absolv_presets()),

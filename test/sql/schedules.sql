@@ -48,10 +48,11 @@ SELECT results_eq(
   'hannover, Fortbildung: start exit - 42, with its note');
 SELECT results_eq(
   $$SELECT step, due, description FROM absolv_schedule('2025-01-01', '2025-06-30', 'AGH', 'hannover')$$,
-  $$VALUES ('Beginn Absolventenmanagement', '2025-07-01'::date, 'AGH, MAT und MAG: Auswertung im Anschluss an die Maßnahme'),
+  $$VALUES ('Wiedervorlage Beratungstermin während der Maßnahme', '2025-05-19'::date, 'FbW, AGH-MAE und BaE (analog EQ und BvB): Beratungstermin spätestens 6 Wochen vor Maßnahmeende'),
+           ('Beginn Absolventenmanagement', '2025-07-01', 'AGH, MAT und MAG: Auswertung im Anschluss an die Maßnahme'),
            ('Beratungsgespräch nach Ende', '2025-07-07', 'Beratungsgespräch innerhalb einer Woche nach Ende der Maßnahme'),
            ('Ende Absolventenmanagement', '2025-12-27', 'Das Absolventenmanagement dauert bis 180 Tage nach Maßnahmeende')$$,
-  'hannover, AGH: the start after the exit, then counselling and end');
+  'hannover, AGH: the in-measure reminder exit - 42, the start after the exit, then counselling and end');
 SELECT results_eq(
   $$SELECT u.m, (SELECT s.due FROM absolv_schedule('2025-01-01', '2025-06-30', u.m, 'hannover') s
                  WHERE s.step = 'Beginn Absolventenmanagement')
@@ -69,8 +70,8 @@ SELECT results_eq(
     FROM unnest(ARRAY['FBW_UMSCHULUNG', 'FBW_FORTBILDUNG', 'FBW', 'BAE', 'EQ', 'BVB', 'AGH', 'MAT']) WITH ORDINALITY AS u(m, i)
     ORDER BY u.i$$,
   $$VALUES ('FBW_UMSCHULUNG', '2025-03-30'::date), ('FBW_FORTBILDUNG', '2025-05-19'), ('FBW', '2025-05-19'),
-           ('BAE', '2025-05-19'), ('EQ', NULL), ('BVB', NULL), ('AGH', NULL), ('MAT', NULL)$$,
-  'hannover: the in-measure counselling reminder: Umschulung exit - 3 months, other FbW and BaE exit - 42, none for the rest');
+           ('BAE', '2025-05-19'), ('EQ', '2025-05-19'), ('BVB', '2025-05-19'), ('AGH', '2025-05-19'), ('MAT', NULL)$$,
+  'hannover: the in-measure counselling reminder: Umschulung exit - 3 months, other FbW, AGH, BaE, EQ and BvB exit - 42, none for the rest');
 SELECT results_eq(
   $$SELECT step, due FROM absolv_schedule('2025-01-01', '2025-06-30', 'MABE', 'hannover')$$,
   $$VALUES ('Beratungsgespräch nach Ende', '2025-07-07'::date), ('Ende Absolventenmanagement', '2025-12-27')$$,

@@ -237,9 +237,15 @@ SELECT is((SELECT string_agg(file, ', ') FROM scripts WHERE clean ~* 'create\s+o
           'no script uses CREATE OR REPLACE (it could take over an object the extension does not own)');
 SELECT is((SELECT string_agg(file, ', ') FROM scripts WHERE clean ~* 'security\s+definer'), NULL,
           'no script declares SECURITY DEFINER');
-SELECT is((SELECT string_agg(DISTINCT file || ': ' || m[1], ', ')
-           FROM scripts, regexp_matches(clean,
-             '\mCREATE\s+(?:TYPE|FUNCTION|AGGREGATE|OPERATOR(?!\s+CLASS|\s+FAMILY)|TABLE|VIEW|CAST|DOMAIN|SEQUENCE|INDEX\s+\w+\s+ON|OPERATOR\s+CLASS)\s+(?!@extschema@\.)(\S+)', 'gi') AS m),
+-- (a cast has no name of its own: its source and target are qualified)
+SELECT is((SELECT string_agg(DISTINCT file || ': ' || x.name, ', ')
+           FROM scripts,
+                LATERAL (SELECT m[1] FROM regexp_matches(clean,
+                           '\mCREATE\s+(?:TYPE|FUNCTION|AGGREGATE|OPERATOR(?!\s+CLASS|\s+FAMILY)|TABLE|VIEW|DOMAIN|SEQUENCE|INDEX\s+\w+\s+ON|OPERATOR\s+CLASS)\s+(?!@extschema@\.)(\S+)', 'gi') AS m
+                         UNION ALL
+                         SELECT c FROM regexp_matches(clean, '\mCREATE\s+CAST\s*\(\s*(\S+)\s+AS\s+([^)\s]+)', 'gi') AS m,
+                                       unnest(m) AS c
+                         WHERE c !~ '^(pg_catalog|@extschema@)\.') AS x(name)),
           NULL, 'every object is created as @extschema@.name');
 -- types in signatures, results and casts: pg_catalog.date, not date,
 -- pg_catalog.trigger, not trigger

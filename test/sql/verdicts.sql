@@ -1,4 +1,4 @@
--- Verdicts as of a day (docs/rules.md, "Verdicts", issue 3): absolv_verdict gives
+-- Verdicts as of a day (docs/rules.md, "What a verdict is", issue 3): absolv_verdict gives
 -- each status under several presets, the window, the last day to act, the
 -- missing parts by name, the evidence days, the rule's name, variant and
 -- fingerprint; evidence after as_of is ignored; pending is exact; the
@@ -322,7 +322,7 @@ SELECT is((SELECT count(*)::int FROM verdict WHERE ((v).last_day IS NULL) <> ((v
 SELECT is((SELECT count(*)::int FROM verdict WHERE ((v).days_left IS NULL) <> ((v).status <> 'pending')), 0,
           'days_left is set exactly for pending verdicts');
 SELECT is((SELECT string_agg(DISTINCT (v).status COLLATE "C", ',' ORDER BY (v).status COLLATE "C") FROM verdict),
-          'excluded,fulfilled,invalid,missed,pending', 'the five statuses of docs/rules.md, "Verdicts" occur');
+          'excluded,fulfilled,invalid,missed,pending', 'the five statuses of docs/rules.md, "What a verdict is" occur');
 
 -- the verdict agrees with absolv_compliant on the same evidence, as of a late day
 SELECT is((SELECT count(*)::int

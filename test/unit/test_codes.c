@@ -65,7 +65,7 @@ static const list_case lists[] = {
 	{ABSOLV_LIST_OUTCOME, "outcome", absolv_outcome_lookup, outcome_code,
 	ABSOLV_OUTCOME_COUNT},
 	{ABSOLV_LIST_CUSTOMER_STATUS, "customer status",
-		absolv_customer_status_lookup, status_code, ABSOLV_STATUS_COUNT},
+		absolv_customer_status_lookup, status_code, ABSOLV_CUSTOMER_STATUS_COUNT},
 	{ABSOLV_LIST_LEGAL_SPHERE, "legal sphere", absolv_legal_sphere_lookup,
 	sphere_code, ABSOLV_SPHERE_COUNT},
 	{ABSOLV_LIST_GOAL, "goal", absolv_goal_lookup, goal_code,
@@ -215,13 +215,13 @@ test_outcome(void)
 static void
 test_status_sphere(void)
 {
-	CHECK_INT(LK(absolv_customer_status_lookup, "alo"), ABSOLV_STATUS_ALO, "status: alo");
-	CHECK_INT(LK(absolv_customer_status_lookup, "Arbeitslos"), ABSOLV_STATUS_ALO, "status: Arbeitslos");
-	CHECK_INT(LK(absolv_customer_status_lookup, "arbeitsuchend"), ABSOLV_STATUS_ASU, "status: arbeitsuchend");
-	CHECK_INT(LK(absolv_customer_status_lookup, "Rat- und Auskunftsuchender"), ABSOLV_STATUS_RASU, "status: Rat- und Auskunftsuchender");
-	CHECK_INT(LK(absolv_customer_status_lookup, "rat und auskunftsuchender"), ABSOLV_STATUS_RASU, "status: rat und auskunftsuchender");
-	CHECK_INT(LK(absolv_customer_status_lookup, "RASU"), ABSOLV_STATUS_RASU, "status: RASU");
-	CHECK_INT(LK(absolv_customer_status_lookup, "nicht arbeitsuchend"), ABSOLV_STATUS_NAS, "status: nicht arbeitsuchend");
+	CHECK_INT(LK(absolv_customer_status_lookup, "alo"), ABSOLV_CUSTOMER_STATUS_ALO, "status: alo");
+	CHECK_INT(LK(absolv_customer_status_lookup, "Arbeitslos"), ABSOLV_CUSTOMER_STATUS_ALO, "status: Arbeitslos");
+	CHECK_INT(LK(absolv_customer_status_lookup, "arbeitsuchend"), ABSOLV_CUSTOMER_STATUS_ASU, "status: arbeitsuchend");
+	CHECK_INT(LK(absolv_customer_status_lookup, "Rat- und Auskunftsuchender"), ABSOLV_CUSTOMER_STATUS_RASU, "status: Rat- und Auskunftsuchender");
+	CHECK_INT(LK(absolv_customer_status_lookup, "rat und auskunftsuchender"), ABSOLV_CUSTOMER_STATUS_RASU, "status: rat und auskunftsuchender");
+	CHECK_INT(LK(absolv_customer_status_lookup, "RASU"), ABSOLV_CUSTOMER_STATUS_RASU, "status: RASU");
+	CHECK_INT(LK(absolv_customer_status_lookup, "nicht arbeitsuchend"), ABSOLV_CUSTOMER_STATUS_NAS, "status: nicht arbeitsuchend");
 	CHECK_INT(LK(absolv_customer_status_lookup, "ALG"), ABSOLV_CODE_UNKNOWN, "status: ALG unknown");
 	CHECK_INT(LK(absolv_customer_status_lookup, "nicht"), ABSOLV_CODE_UNKNOWN, "status: nicht unknown");
 
@@ -360,14 +360,14 @@ test_names(void)
 	CHECK(strcmp(absolv_measure_code(ABSOLV_MEASURE_FBW_UMSCHULUNG), "FBW_UMSCHULUNG") == 0, "names: FBW_UMSCHULUNG");
 	CHECK(strcmp(absolv_measure_code(ABSOLV_MEASURE_BSK), "BSK") == 0, "names: last measure BSK");
 	CHECK(strcmp(absolv_outcome_code(ABSOLV_OUTCOME_SUCCESS), "SUCCESS") == 0, "names: SUCCESS");
-	CHECK(strcmp(absolv_customer_status_code(ABSOLV_STATUS_NAS), "NAS") == 0, "names: NAS");
+	CHECK(strcmp(absolv_customer_status_code(ABSOLV_CUSTOMER_STATUS_NAS), "NAS") == 0, "names: NAS");
 	CHECK(strcmp(absolv_legal_sphere_code(ABSOLV_SPHERE_SGB3), "SGB3") == 0, "names: SGB3");
 	CHECK(strcmp(absolv_evidence_kind_code(ABSOLV_KIND_HIRING_COMMITMENT), "HIRING_COMMITMENT") == 0, "names: HIRING_COMMITMENT");
 	CHECK(strcmp(absolv_evidence_kind_code(ABSOLV_KIND_JOB_START), "JOB_START") == 0, "names: JOB_START");
 	CHECK(absolv_measure_code(ABSOLV_MEASURE_COUNT) == NULL &&
 		  absolv_measure_code((absolv_measure) -1) == NULL &&
 		  absolv_outcome_code(ABSOLV_OUTCOME_COUNT) == NULL &&
-		  absolv_customer_status_code(ABSOLV_STATUS_COUNT) == NULL &&
+		  absolv_customer_status_code(ABSOLV_CUSTOMER_STATUS_COUNT) == NULL &&
 		  absolv_legal_sphere_code(ABSOLV_SPHERE_COUNT) == NULL &&
 		  absolv_goal_code(ABSOLV_GOAL_COUNT) == NULL &&
 		  absolv_evidence_kind_code(ABSOLV_KIND_COUNT) == NULL,

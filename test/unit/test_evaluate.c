@@ -99,6 +99,13 @@ test_scope(void)
 	/* outcomes: NULL counts as SUCCESS; Bremen takes premature exits */
 	p = participation("AZ", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
 	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_OUTCOME, "cottbus: premature exit is out");
+	/* Herford: "nicht abgebrochen/vorzeitig beendet": an early end with the goal reached is out too */
+	p = participation("MAT", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_GOAL_EARLY);
+	p.legal_sphere = ABSOLV_SPHERE_SGB2;
+	p.cosach_status = 'B' - 'A';
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_OUTCOME, "herford: goal reached early is out");
+	p.outcome = ABSOLV_OUTCOME_SUCCESS;
+	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_IN, "herford: ended as planned is in");
 	p.outcome = ABSOLV_OUTCOME_GOAL_EARLY;
 	CHECK_INT(absolv_rule_scope(preset("cottbus_ies"), &p), ABSOLV_SCOPE_IN, "cottbus: goal reached early is in");
 	p = participation("EVL", "2025-01-01", "2025-06-01", ABSOLV_OUTCOME_PREMATURE);
@@ -141,9 +148,9 @@ test_scope(void)
 	p.goal = ABSOLV_GOAL_INTEGRATION;
 	p.legal_sphere = ABSOLV_SPHERE_SGB2;
 	p.cosach_status = 'B' - 'A';
-	p.customer_status = ABSOLV_STATUS_NAS;
+	p.customer_status = ABSOLV_CUSTOMER_STATUS_NAS;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_CUSTOMER_STATUS, "herford: NAS is out");
-	p.customer_status = ABSOLV_STATUS_RASU;
+	p.customer_status = ABSOLV_CUSTOMER_STATUS_RASU;
 	p.legal_sphere = ABSOLV_SPHERE_SGB3;
 	CHECK_INT(absolv_rule_scope(preset("herford"), &p), ABSOLV_SCOPE_LEGAL_SPHERE, "herford: SGB III is out");
 	p.legal_sphere = ABSOLV_SPHERE_SGB2;
@@ -219,15 +226,15 @@ static int
 compliant(const char *rule, const char *measure, const char *entry, const char *exit,
 		  const ev *evidence, int n)
 {
-	absolv_case c;
+	absolv_case_buf c;
 	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
 
-	absolv_case_init(&c, preset(rule), &p);
+	absolv_case_init(&c.c, preset(rule), &p);
 	for (int i = 0; i < n; i++)
-		absolv_case_add(&c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
+		absolv_case_add(&c.c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
 						D(evidence[i].at), evidence[i].valid_until == NULL,
 						evidence[i].valid_until ? D(evidence[i].valid_until) : 0);
-	return absolv_case_compliant(&c);
+	return absolv_case_compliant(&c.c);
 }
 
 #define COMPLIANT(rule, measure, entry, exit, ...) \
@@ -374,7 +381,7 @@ test_evidence(void)
 static void
 test_merge_and_serialize(void)
 {
-	absolv_case a,
+	absolv_case_buf a,
 				b,
 				c;
 	absolv_participation p = participation("FBW", "2025-01-01", "2025-04-03", ABSOLV_CODE_NULL);
@@ -383,51 +390,49 @@ test_merge_and_serialize(void)
 	size_t		len;
 	int			rejected = 0;
 
-	absolv_case_init(&a, r, &p);
-	absolv_case_init(&b, r, &p);
-	absolv_case_add(&a, ABSOLV_KIND_MISSED, D("2025-04-16"), true, 0);
-	absolv_case_add(&b, ABSOLV_KIND_CONTACT, D("2025-05-05"), true, 0);
-	CHECK_INT(absolv_case_compliant(&a), 0, "half a: missed appointment only");
-	CHECK_INT(absolv_case_compliant(&b), 0, "half b: late contact only");
-	CHECK(absolv_case_same_participation(&a, &b), "same participation");
-	absolv_case_merge(&a, &b);
-	CHECK_INT(absolv_case_compliant(&a), 1, "merged halves fulfil the follow-up");
+	absolv_case_init(&a.c, r, &p);
+	absolv_case_init(&b.c, r, &p);
+	absolv_case_add(&a.c, ABSOLV_KIND_MISSED, D("2025-04-16"), true, 0);
+	absolv_case_add(&b.c, ABSOLV_KIND_CONTACT, D("2025-05-05"), true, 0);
+	CHECK_INT(absolv_case_compliant(&a.c), 0, "half a: missed appointment only");
+	CHECK_INT(absolv_case_compliant(&b.c), 0, "half b: late contact only");
+	absolv_case_merge(&a.c, &b.c);
+	CHECK_INT(absolv_case_compliant(&a.c), 1, "merged halves fulfil the follow-up");
 
-	len = absolv_case_serialize(&a, buf, sizeof(buf));
+	len = absolv_case_serialize(&a.c, buf, sizeof(buf));
 	CHECK(len > 0, "serializes (%zu bytes)", len);
-	CHECK(absolv_case_deserialize(buf, len, r, &c), "deserializes");
-	CHECK_INT(absolv_case_compliant(&c), 1, "deserialized case keeps its verdict");
-	CHECK(absolv_case_same_participation(&a, &c), "deserialized case is the same participation");
-	CHECK_INT(absolv_case_serialize(&a, buf, 10), 0, "a too small buffer gives 0");
+	CHECK(absolv_case_deserialize(buf, len, r, &c.c), "deserializes");
+	CHECK_INT(absolv_case_compliant(&c.c), 1, "deserialized case keeps its verdict");
+	CHECK(c.c.entry == a.c.entry && c.c.exit == a.c.exit && c.c.measure == a.c.measure &&
+		  c.c.entry_null == a.c.entry_null && c.c.exit_null == a.c.exit_null,
+		  "deserialized case has the participation's entry, exit and measure");
+	CHECK_INT(absolv_case_serialize(&a.c, buf, 10), 0, "a too small buffer gives 0");
 	/* every truncation and every single-byte corruption is rejected or harmless */
-	len = absolv_case_serialize(&a, buf, sizeof(buf));
+	len = absolv_case_serialize(&a.c, buf, sizeof(buf));
 	for (size_t cut = 0; cut < len; cut++)
-		if (!absolv_case_deserialize(buf, cut, r, &c))
+		if (!absolv_case_deserialize(buf, cut, r, &c.c))
 			rejected++;
 	CHECK_INT(rejected, len, "every truncated state is rejected");
 	buf[0] = 99;
-	CHECK(!absolv_case_deserialize(buf, len, r, &c), "a wrong version is rejected");
+	CHECK(!absolv_case_deserialize(buf, len, r, &c.c), "a wrong version is rejected");
 	buf[0] = ABSOLV_CASE_SERIAL_VERSION;
 	buf[len++] = 0;
-	CHECK(!absolv_case_deserialize(buf, len, r, &c), "trailing bytes are rejected");
+	CHECK(!absolv_case_deserialize(buf, len, r, &c.c), "trailing bytes are rejected");
 	len--;
 	for (size_t i = 0; i < len; i++)
 		for (int bit = 0; bit < 8; bit++)
 		{
 			buf[i] ^= (uint8_t) (1 << bit);
-			(void) absolv_case_deserialize(buf, len, r, &c);	/* must not crash */
+			(void) absolv_case_deserialize(buf, len, r, &c.c);	/* must not crash */
 			buf[i] ^= (uint8_t) (1 << bit);
 		}
-	CHECK(absolv_case_deserialize(buf, len, r, &c), "corruption tests leave the buffer intact");
+	CHECK(absolv_case_deserialize(buf, len, r, &c.c), "corruption tests leave the buffer intact");
 
-	p.exit = D("2025-04-04");
-	absolv_case_init(&b, r, &p);
-	CHECK(!absolv_case_same_participation(&a, &b), "a different exit is another participation");
 	p.exit_null = true;
-	absolv_case_init(&b, r, &p);
-	CHECK(b.invalid, "no exit: invalid case");
-	len = absolv_case_serialize(&b, buf, sizeof(buf));
-	CHECK(absolv_case_deserialize(buf, len, r, &c) && c.invalid && absolv_case_compliant(&c) == -1,
+	absolv_case_init(&b.c, r, &p);
+	CHECK(b.c.invalid, "no exit: invalid case");
+	len = absolv_case_serialize(&b.c, buf, sizeof(buf));
+	CHECK(absolv_case_deserialize(buf, len, r, &c.c) && c.c.invalid && absolv_case_compliant(&c.c) == -1,
 		  "an invalid case round-trips");
 }
 
@@ -449,6 +454,65 @@ due(const char *rule, const char *name, const char *measure, const char *entry, 
 	return -1;
 }
 
+/*
+ * absolv_case_cut at every day from before the horizon to after it: the
+ * case of all the evidence, cut at a day, serializes to the same bytes as
+ * the case of the evidence dated up to that day (a follow-up rule, whose
+ * bitmaps are cut, and a rule of plain terms).
+ */
+static int
+cut_mismatches(const char *rule, const char *measure, const char *entry,
+			   const char *exit, const int *kinds, const char *const *days, int n)
+{
+	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
+	const absolv_rule *r = preset(rule);
+	absolv_case_buf all,
+				cut,
+				upto;
+	uint8_t		a[ABSOLV_CASE_SERIAL_MAX],
+				b[ABSOLV_CASE_SERIAL_MAX];
+	int			mismatches = 0;
+
+	absolv_case_init(&all.c, r, &p);
+	for (int i = 0; i < n; i++)
+		absolv_case_add(&all.c, kinds[i], D(days[i]), true, 0);
+	for (absolv_day as_of = all.c.horizon_from - 3; as_of <= all.c.horizon_to + 3; as_of++)
+	{
+		size_t		alen,
+					blen;
+
+		memcpy(&cut, &all, absolv_case_bytes(&all.c));
+		absolv_case_cut(&cut.c, as_of);
+		absolv_case_init(&upto.c, r, &p);
+		for (int i = 0; i < n; i++)
+			if (D(days[i]) <= as_of)
+				absolv_case_add(&upto.c, kinds[i], D(days[i]), true, 0);
+		alen = absolv_case_serialize(&cut.c, a, sizeof(a));
+		blen = absolv_case_serialize(&upto.c, b, sizeof(b));
+		if (alen == 0 || alen != blen || memcmp(a, b, alen) != 0)
+			mismatches++;
+	}
+	return mismatches;
+}
+
+static void
+test_cut(void)
+{
+	static const int followup_kinds[] = {ABSOLV_KIND_MISSED, ABSOLV_KIND_CONTACT,
+	ABSOLV_KIND_MISSED, ABSOLV_KIND_CONTACT};
+	static const char *const followup_days[] = {"2025-04-16", "2025-05-05",
+	"2025-05-20", "2025-05-22"};
+	static const int plain_kinds[] = {ABSOLV_KIND_EINV, ABSOLV_KIND_VV, ABSOLV_KIND_SI};
+	static const char *const plain_days[] = {"2025-01-10", "2025-02-01", "2025-03-31"};
+
+	CHECK_INT(cut_mismatches("frankfurt", "FBW", "2025-01-01", "2025-04-03",
+							 followup_kinds, followup_days, 4), 0,
+			  "frankfurt: the case cut at each day is the case of the evidence up to it");
+	CHECK_INT(cut_mismatches("cottbus_ies", "FBW", "2024-01-01", "2025-03-31",
+							 plain_kinds, plain_days, 3), 0,
+			  "cottbus_ies: the case cut at each day is the case of the evidence up to it");
+}
+
 static void
 test_schedule(void)
 {
@@ -463,8 +527,12 @@ test_schedule(void)
 			  "hannover: BaE counselling reminder exit-42");
 	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "FBW", "2024-01-01", "2025-03-31"), D("2025-02-17"),
 			  "hannover: other FbW counselling reminder exit-42");
-	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "AGH", "2024-01-01", "2025-03-31"), -1,
-			  "hannover: no in-measure reminder for AGH");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "AGH", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: AGH-MAE counselling reminder exit-42");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "EQ", "2024-01-01", "2025-03-31"), D("2025-02-17"),
+			  "hannover: EQ counselling reminder exit-42, as BaE");
+	CHECK_INT(due("hannover", "Wiedervorlage Beratungstermin während der Maßnahme", "MAT", "2024-01-01", "2025-03-31"), -1,
+			  "hannover: no in-measure reminder for MAT");
 	CHECK_INT(due("frankfurt", "Strategieende", "FBW", "2025-01-01", "2025-03-31"), D("2025-07-03"),
 			  "frankfurt: strategy ends 4 months after exit-28 (3 Mar + 4 months)");
 	CHECK_INT(due("hannover", "Beginn Absolventenmanagement", "FBW_UMSCHULUNG", "2024-01-01", "2025-03-31"), D("2024-12-31"),
@@ -505,16 +573,16 @@ static absolv_verdict
 verdict_of(const char *rule, const char *measure, const char *entry, const char *exit,
 		   const char *as_of, const ev *evidence, int n)
 {
-	absolv_case c;
+	absolv_case_buf c;
 	absolv_verdict v;
 	absolv_participation p = participation(measure, entry, exit, ABSOLV_CODE_NULL);
 
-	absolv_case_init(&c, preset(rule), &p);
+	absolv_case_init(&c.c, preset(rule), &p);
 	for (int i = 0; i < n; i++)
-		absolv_case_add(&c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
+		absolv_case_add(&c.c, absolv_evidence_kind_lookup(evidence[i].kind, strlen(evidence[i].kind)),
 						D(evidence[i].at), evidence[i].valid_until == NULL,
 						evidence[i].valid_until ? D(evidence[i].valid_until) : 0);
-	absolv_case_verdict(&c, D(as_of), &v);
+	absolv_case_verdict(&c.c, D(as_of), &v);
 	return v;
 }
 
@@ -589,35 +657,35 @@ test_verdicts(void)
 		const char *variants = "rule w scope measure any variant a when measure in (MAT)"
 			" window exit - 1 week .. exit + 2 weeks require VV variant b otherwise"
 			" window exit - 7 days .. exit + 14 days require SI";
-		absolv_case c;
+		absolv_case_buf c;
 		absolv_participation p = participation("MAT", "2025-01-01", "2025-03-31", ABSOLV_CODE_NULL);
 
 		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "exclusion rule parses");
-		absolv_case_init(&c, &r, &p);
-		absolv_case_add(&c, ABSOLV_KIND_EXCEPTION, D("2025-03-30"), true, 0);
-		absolv_case_add(&c, ABSOLV_KIND_CONTACT, D("2025-04-02"), true, 0);
-		absolv_case_verdict(&c, D("2025-04-30"), &v);
+		absolv_case_init(&c.c, &r, &p);
+		absolv_case_add(&c.c, ABSOLV_KIND_EXCEPTION, D("2025-03-30"), true, 0);
+		absolv_case_add(&c.c, ABSOLV_KIND_CONTACT, D("2025-04-02"), true, 0);
+		absolv_case_verdict(&c.c, D("2025-04-30"), &v);
 		CHECK(v.status == ABSOLV_STATUS_FULFILLED && v.nevidence == 1 && v.evidence[0] == D("2025-04-02"),
 			  "evidence days name only the requirement's evidence, not a partial exclusion");
 		CHECK(absolv_rule_parse(variants, strlen(variants), &r, &err) && !absolv_window_depends_on_case(&r),
 			  "windows equal in days (1 week = 7 days, 2 weeks = 14 days) are one window");
 		text = "rule f scope measure any window exit + 1 day .. exit + 14 days require CONTACT after MISSED within 3 days";
 		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "follow-up-only rule parses");
-		absolv_case_init(&c, &r, &p);
-		absolv_case_verdict(&c, D("2025-04-10"), &v);
+		absolv_case_init(&c.c, &r, &p);
+		absolv_case_verdict(&c.c, D("2025-04-10"), &v);
 		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-14"),
 			  "a follow-up-only rule is pending while a trigger can still come");
-		absolv_case_add(&c, ABSOLV_KIND_MISSED, D("2025-04-14"), true, 0);
-		absolv_case_verdict(&c, D("2025-04-16"), &v);
+		absolv_case_add(&c.c, ABSOLV_KIND_MISSED, D("2025-04-14"), true, 0);
+		absolv_case_verdict(&c.c, D("2025-04-16"), &v);
 		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-17"),
 			  "after a trigger on the last day, pending until its limit");
 		text = "rule g scope measure any window exit + 5 days .. exit + 10 days require EINV in force at exit";
 		CHECK(absolv_rule_parse(text, strlen(text), &r, &err), "impossible rule parses");
-		absolv_case_init(&c, &r, &p);
-		absolv_case_verdict(&c, D("2025-04-01"), &v);
+		absolv_case_init(&c.c, &r, &p);
+		absolv_case_verdict(&c.c, D("2025-04-01"), &v);
 		CHECK(v.status == ABSOLV_STATUS_PENDING && v.last_day == D("2025-04-10"),
 			  "a requirement that cannot hold is not missed before its window closes");
-		absolv_case_verdict(&c, D("2025-04-11"), &v);
+		absolv_case_verdict(&c.c, D("2025-04-11"), &v);
 		CHECK_INT(v.status, ABSOLV_STATUS_MISSED, "... and missed after");
 	}
 }
@@ -654,7 +722,7 @@ test_case_horizon(void)
 					for (int k = 0; k < 2; k++)
 					{
 						absolv_participation p;
-						absolv_case c;
+						absolv_case_buf c;
 						absolv_day	f = 0,
 									t = 0;
 
@@ -664,19 +732,19 @@ test_case_horizon(void)
 						p.entry = p.exit - durations[d] + 1;
 						p.outcome = ABSOLV_CODE_NULL;
 						p.customer_status = p.legal_sphere = p.cosach_status = p.goal = ABSOLV_CODE_NULL;
-						absolv_case_init(&c, rule, &p);
+						absolv_case_init(&c.c, rule, &p);
 						checked++;
-						if (c.invalid)
+						if (c.c.invalid)
 						{
 							invalid++;
 							continue;
 						}
-						if (!absolv_variant_horizon(&rule->variants[c.variant], c.exit, &f, &t) ||
-							f != c.horizon_from || t != c.horizon_to)
+						if (!absolv_variant_horizon(&rule->variants[c.c.variant], c.c.exit, &f, &t) ||
+							f != c.c.horizon_from || t != c.c.horizon_to)
 						{
 							if (mismatches++ == 0)
 								snprintf(first, sizeof(first), "%s, measure %d, exit %d: case [%d, %d], variant horizon [%d, %d]",
-										 names[r], m, c.exit, c.horizon_from, c.horizon_to, f, t);
+										 names[r], m, c.c.exit, c.c.horizon_from, c.c.horizon_to, f, t);
 						}
 					}
 				}
@@ -694,6 +762,7 @@ main(void)
 	test_case_horizon();
 	test_evidence();
 	test_merge_and_serialize();
+	test_cut();
 	test_schedule();
 	test_verdicts();
 	return unit_done();

@@ -1,7 +1,8 @@
 /*
- * rule_cache.c
- *	  Compiled rules, cached per call site, and the canonical texts of the
- *	  presets, computed once per backend.
+ * call_site_cache.c
+ *	  What a call site keeps between calls, in flinfo->fn_extra, which no
+ *	  other file touches: the rules it has compiled, and the windows and
+ *	  horizons it has computed.
  *
  * An absolv_rule value stores text; evaluating it needs the compiled
  * absolv_rule (tens of kilobytes).  Each call site keeps, in
@@ -18,6 +19,7 @@
 #include "postgres.h"
 
 #include "nodes/primnodes.h"
+#include "utils/date.h"
 #include "utils/memutils.h"
 
 #include "absolv_pg.h"
@@ -31,8 +33,34 @@ typedef struct rule_cache_entry
 	struct rule_cache_entry *next;
 } rule_cache_entry;
 
-/* the cache of one call site, in flinfo->fn_extra */
-typedef struct rule_cache
+/*
+ * The computed ranges of a call site.  In a hash join the evidence
+ * prefilter is evaluated for every pair of participation and evidence row,
+ * and the index bounds of absolv_in_horizon once or twice per
+ * participation, but a range depends only on the rule, the variant and the
+ * exit day, and the exits of a report fall on a few hundred to a few
+ * thousand days: a direct-mapped cache on the exit day spares the date
+ * arithmetic (working days, months) of most calls.  Consecutive exit days
+ * of one variant take consecutive slots, and each variant starts its run
+ * elsewhere, so the exits of about ten years share the cache without
+ * evicting each other (128 kB per call site, allocated on the first call).
+ */
+#define RANGE_CACHE_SLOTS 4096	/* a power of two */
+#define RANGE_SLOT_OF(exit, variant, which) \
+	(((uint32) (exit) + (uint32) ((variant) + 1) * 1237u + (uint32) (which) * 613u) & \
+	 (RANGE_CACHE_SLOTS - 1))
+
+typedef struct range_cache_slot
+{
+	const absolv_rule *rule;	/* NULL: empty slot */
+	int16		variant;		/* -1: the hull over all variants */
+	int16		which;			/* evidence_range */
+	absolv_day	exit;
+	day_range	range;
+} range_cache_slot;
+
+/* what one call site keeps, in flinfo->fn_extra */
+typedef struct call_site
 {
 	rule_cache_entry *head;		/* most recently used first */
 	int			nentries;
@@ -40,96 +68,17 @@ typedef struct rule_cache
 	bool		consts_known;	/* const_value has been looked for */
 	Pointer		const_value;	/* the value of a constant rule argument, or NULL */
 	rule_cache_entry *const_entry;	/* its entry, once compiled */
-	void	   *extra;			/* the caller's own call-site data */
-} rule_cache;
-
-/*
- * Canonical texts of the presets (absolv_rule varlenas), in one block of
- * TopMemoryContext; NULL until first needed.
- */
-static struct varlena **preset_texts = NULL;
-static int	npresets = 0;
-
-/*
- * Compute the canonical text of every preset by parsing and printing it,
- * once per backend.  The texts are built in the current memory context and
- * then copied into a single allocation of TopMemoryContext, so an error
- * half way leaves nothing behind.  A preset that does not parse is a bug
- * of the core.
- */
-static void
-load_preset_texts(void)
-{
-	int			n = absolv_preset_count();
-	struct varlena **texts = palloc(n * sizeof(struct varlena *));
-	Size		offset = MAXALIGN(n * sizeof(struct varlena *));
-	Size		total = offset;
-	char	   *block;
-
-	for (int i = 0; i < n; i++)
-	{
-		const char *source = absolv_preset_text(i);
-		absolv_error error;
-		absolv_rule *rule = absolv_rule_compile(source, strlen(source), &error);
-
-		if (rule == NULL)
-			ereport(ERROR,
-					errcode(ERRCODE_INTERNAL_ERROR),
-					errmsg("absolv preset \"%s\" is not a valid rule",
-						   absolv_preset_name(i)),
-					errdetail("%s", absolv_error_detail(&error)));
-		texts[i] = absolv_rule_canonical(rule);
-		total += MAXALIGN(VARSIZE(texts[i]));
-		pfree(rule);
-	}
-
-	block = MemoryContextAlloc(TopMemoryContext, total);
-	for (int i = 0; i < n; i++)
-	{
-		memcpy(block + offset, texts[i], VARSIZE(texts[i]));
-		((struct varlena **) block)[i] = (struct varlena *) (block + offset);
-		offset += MAXALIGN(VARSIZE(texts[i]));
-		pfree(texts[i]);
-	}
-	pfree(texts);
-
-	preset_texts = (struct varlena **) block;
-	npresets = n;
-}
-
-/* the canonical text of preset preset_index, as an absolv_rule varlena */
-const struct varlena *
-absolv_preset_canonical(int preset_index)
-{
-	if (preset_texts == NULL)
-		load_preset_texts();
-	Assert(preset_index >= 0 && preset_index < npresets);
-	return preset_texts[preset_index];
-}
-
-/* index of the preset whose canonical text is text[0..len), or -1 */
-static int
-preset_index_of(const char *text, int len)
-{
-	if (preset_texts == NULL)
-		load_preset_texts();
-	for (int i = 0; i < npresets; i++)
-	{
-		if (VARSIZE(preset_texts[i]) - VARHDRSZ == (Size) len &&
-			memcmp(VARDATA(preset_texts[i]), text, len) == 0)
-			return i;
-	}
-	return -1;
-}
+	range_cache_slot *ranges;	/* RANGE_CACHE_SLOTS, allocated on first use */
+} call_site;
 
 /* the cache of a call site, created on first use */
-static rule_cache *
-get_cache(FmgrInfo *flinfo)
+static call_site *
+get_call_site(FmgrInfo *flinfo)
 {
 	if (flinfo->fn_extra == NULL)
 		flinfo->fn_extra = MemoryContextAllocZero(flinfo->fn_mcxt,
-												  sizeof(rule_cache));
-	return (rule_cache *) flinfo->fn_extra;
+												  sizeof(call_site));
+	return (call_site *) flinfo->fn_extra;
 }
 
 /*
@@ -137,7 +86,7 @@ get_cache(FmgrInfo *flinfo)
  * emptied, when the cache is full and may recycle; a new one otherwise.
  */
 static rule_cache_entry *
-take_entry(FmgrInfo *flinfo, rule_cache *cache)
+take_entry(FmgrInfo *flinfo, call_site *cache)
 {
 	rule_cache_entry **link = &cache->head;
 	rule_cache_entry *entry;
@@ -165,7 +114,7 @@ take_entry(FmgrInfo *flinfo, rule_cache *cache)
  * version of absolv).
  */
 static const absolv_cached_rule *
-add_entry(FmgrInfo *flinfo, rule_cache *cache, const char *text, int len)
+add_entry(FmgrInfo *flinfo, call_site *cache, const char *text, int len)
 {
 	rule_cache_entry *entry = take_entry(flinfo, cache);
 	MemoryContext oldcontext = MemoryContextSwitchTo(flinfo->fn_mcxt);
@@ -187,7 +136,7 @@ add_entry(FmgrInfo *flinfo, rule_cache *cache, const char *text, int len)
 	entry->pub.rule = rule;
 	entry->pub.text = copy;
 	entry->pub.len = len;
-	entry->pub.preset_index = preset_index_of(text, len);
+	entry->pub.preset_index = absolv_preset_index_of(text, len);
 	entry->next = cache->head;
 	cache->head = entry;
 	cache->nentries++;
@@ -201,7 +150,7 @@ add_entry(FmgrInfo *flinfo, rule_cache *cache, const char *text, int len)
 const absolv_cached_rule *
 absolv_cached_rule_get_text(FmgrInfo *flinfo, const char *text, int len)
 {
-	rule_cache *cache = get_cache(flinfo);
+	call_site *cache = get_call_site(flinfo);
 	rule_cache_entry **link;
 	rule_cache_entry *entry;
 
@@ -250,7 +199,7 @@ is_constant_argument(FmgrInfo *flinfo, Pointer value)
 const absolv_cached_rule *
 absolv_cached_rule_get(FmgrInfo *flinfo, Datum rule_datum)
 {
-	rule_cache *cache = get_cache(flinfo);
+	call_site *cache = get_call_site(flinfo);
 	struct varlena *value;
 	const absolv_cached_rule *result;
 
@@ -274,21 +223,6 @@ absolv_cached_rule_get(FmgrInfo *flinfo, Datum rule_datum)
 }
 
 /*
- * Memory of size bytes that the caller keeps for its call site flinfo,
- * zeroed when first asked for (the rule cache owns fn_extra, so it keeps
- * this for its callers).
- */
-void *
-absolv_call_site_extra(FmgrInfo *flinfo, Size size)
-{
-	rule_cache *cache = get_cache(flinfo);
-
-	if (cache->extra == NULL)
-		cache->extra = MemoryContextAllocZero(flinfo->fn_mcxt, size);
-	return cache->extra;
-}
-
-/*
  * The compiled preset preset_index, found in the cache by its text.  The
  * deserialization function asks for the same preset for every group, so
  * the most recently used entry is tried first by its preset index, which
@@ -297,7 +231,7 @@ absolv_call_site_extra(FmgrInfo *flinfo, Size size)
 const absolv_cached_rule *
 absolv_cached_rule_by_preset(FmgrInfo *flinfo, int preset_index)
 {
-	rule_cache *cache = get_cache(flinfo);
+	call_site *cache = get_call_site(flinfo);
 	const struct varlena *text;
 
 	if (cache->head != NULL && cache->head->pub.preset_index == preset_index)
@@ -311,5 +245,50 @@ absolv_cached_rule_by_preset(FmgrInfo *flinfo, int preset_index)
 void
 absolv_rule_cache_keep(FmgrInfo *flinfo)
 {
-	get_cache(flinfo)->keep = true;
+	get_call_site(flinfo)->keep = true;
+}
+
+/* the range of variant (or, for -1, of the whole rule) for an exit day */
+static day_range
+compute_range(const absolv_rule *rule, int variant, evidence_range which, absolv_day exit)
+{
+	day_range	r = {false, 0, 0};
+
+	if (which == RANGE_WINDOW)
+		r.ok = absolv_variant_window(&rule->variants[variant < 0 ? 0 : variant], exit,
+									 &r.from, &r.to);
+	else if (variant < 0)
+		r.ok = absolv_rule_horizon(rule, exit, &r.from, &r.to);
+	else
+		r.ok = absolv_variant_horizon(&rule->variants[variant], exit, &r.from, &r.to);
+	r.ok = r.ok && IS_VALID_DATE((int64) r.to + 1);
+	return r;
+}
+
+/*
+ * The range of a variant (or, for -1, of the whole rule) for an exit day,
+ * from the cache of the call site flinfo.
+ */
+day_range
+absolv_cached_range(FmgrInfo *flinfo, const absolv_rule *rule, int variant,
+					evidence_range which, absolv_day exit)
+{
+	call_site *site = get_call_site(flinfo);
+	range_cache_slot *slot;
+
+	if (site->ranges == NULL)
+		site->ranges = MemoryContextAllocZero(flinfo->fn_mcxt,
+											  RANGE_CACHE_SLOTS * sizeof(range_cache_slot));
+	slot = &site->ranges[RANGE_SLOT_OF(exit, variant, which)];
+
+	if (slot->rule != rule || slot->variant != variant || slot->which != (int16) which ||
+		slot->exit != exit)
+	{
+		slot->range = compute_range(rule, variant, which, exit);
+		slot->rule = rule;
+		slot->variant = (int16) variant;
+		slot->which = (int16) which;
+		slot->exit = exit;
+	}
+	return slot->range;
 }

@@ -1,8 +1,12 @@
 /*
- * codes_glue.c
- *	  SQL arguments -> codes and participations of the core.
+ * code_args.c
+ *	  Text arguments -> codes of the core, and the participation of a
+ *	  call's entry date, exit date and measure arguments.  Each function is
+ *	  named after the code it gives, with the suffix _arg
+ *	  (absolv_measure_arg); the core's lookups of raw bytes have the suffix
+ *	  _lookup (absolv_measure_lookup).
  *
- * RULES.md section 2: an unknown outcome, customer status, legal sphere or
+ * docs/codes.md: an unknown outcome, customer status, legal sphere or
  * CoSach status is an error that names the value and the accepted codes, so
  * that a mapping mistake cannot silently change a quota.  Every such
  * argument is checked, whether or not the rule filters on it.  An unknown
@@ -89,7 +93,7 @@ lookup_known(const text *code, code_lookup lookup, const char *list,
 
 /* the outcome of a participation; NULL counts as SUCCESS */
 int
-absolv_lookup_outcome(const text *code)
+absolv_outcome_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_OUTCOME_SUCCESS;
@@ -99,7 +103,7 @@ absolv_lookup_outcome(const text *code)
 
 /* the customer status (ALO, ASU, ...), or ABSOLV_CODE_NULL */
 int
-absolv_lookup_customer_status(const text *code)
+absolv_customer_status_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
@@ -109,7 +113,7 @@ absolv_lookup_customer_status(const text *code)
 
 /* the legal sphere (SGB2, SGB3), or ABSOLV_CODE_NULL */
 int
-absolv_lookup_legal_sphere(const text *code)
+absolv_legal_sphere_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
@@ -119,7 +123,7 @@ absolv_lookup_legal_sphere(const text *code)
 
 /* the CoSach status letter index, or ABSOLV_CODE_NULL */
 int
-absolv_lookup_cosach_status(const text *code)
+absolv_cosach_status_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
@@ -129,7 +133,7 @@ absolv_lookup_cosach_status(const text *code)
 
 /* the goal of a BvB, or ABSOLV_CODE_NULL; any unknown goal is OTHER */
 int
-absolv_lookup_goal(const text *code)
+absolv_goal_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
@@ -138,7 +142,7 @@ absolv_lookup_goal(const text *code)
 
 /* the measure, ABSOLV_CODE_UNKNOWN (in no rule's scope) or ABSOLV_CODE_NULL */
 int
-absolv_lookup_measure(const text *code)
+absolv_measure_arg(const text *code)
 {
 	if (code == NULL)
 		return ABSOLV_CODE_NULL;
@@ -147,7 +151,7 @@ absolv_lookup_measure(const text *code)
 
 /* the evidence kind, or ABSOLV_CODE_UNKNOWN for a kind no rule uses */
 int
-absolv_lookup_evidence_kind(const text *code)
+absolv_evidence_kind_arg(const text *code)
 {
 	return lookup_text(code, absolv_evidence_kind_lookup);
 }
@@ -157,7 +161,7 @@ absolv_lookup_evidence_kind(const text *code)
  * alias; unknown: error listing the codes
  */
 absolv_land
-absolv_lookup_land(const text *code)
+absolv_land_arg(const text *code)
 {
 	int			land = lookup_text(code, absolv_land_lookup);
 
@@ -186,27 +190,10 @@ absolv_participation_from_args(FunctionCallInfo fcinfo, int entry_arg,
 	p->entry = p->entry_null ? 0 : PG_GETARG_DATEADT(entry_arg);
 	p->exit_null = PG_ARGISNULL(exit_arg);
 	p->exit = p->exit_null ? 0 : PG_GETARG_DATEADT(exit_arg);
-	p->measure = absolv_lookup_measure(ABSOLV_GETARG_TEXT_OR_NULL(measure_arg));
+	p->measure = absolv_measure_arg(ABSOLV_GETARG_TEXT_OR_NULL(measure_arg));
 	p->outcome = ABSOLV_OUTCOME_SUCCESS;
 	p->customer_status = ABSOLV_CODE_NULL;
 	p->legal_sphere = ABSOLV_CODE_NULL;
 	p->cosach_status = ABSOLV_CODE_NULL;
 	p->goal = ABSOLV_CODE_NULL;
-}
-
-/*
- * A user's value for an error message: its first ABSOLV_QUOTE_CHARS
- * characters, and "..." if there were more.
- */
-char *
-absolv_clip_for_message(const char *value, int len)
-{
-	int			clip = pg_mbcharcliplen(value, len, ABSOLV_QUOTE_CHARS);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	appendBinaryStringInfo(&buf, value, clip);
-	if (clip < len)
-		appendStringInfoString(&buf, "...");
-	return buf.data;
 }
