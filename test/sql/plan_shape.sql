@@ -53,17 +53,7 @@ LANGUAGE sql AS $$
          ELSE format('absolv_in_horizon(e.at, p.exit_date, %L)', preset) END)
 $$;
 
--- the plan of a statement, as one text
-CREATE FUNCTION pg_temp.plan_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  line text; result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || statement LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END $$;
+\i test/helpers/plan_of.sql
 
 -- every node of EXPLAIN (ANALYZE, FORMAT JSON): type, estimated and actual
 -- rows (per loop), loops, filter
