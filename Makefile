@@ -6,12 +6,13 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 MODULE_big = absolv
 
 CORE_OBJS = src/core/calendar.o src/core/codes.o src/core/rule_parse.o \
-	src/core/rule_print.o src/core/presets.o src/core/evaluate.o
+	src/core/rule_print.o src/core/presets.o src/core/evaluate.o \
+	src/core/estimate.o
 GLUE_OBJS = src/pg/rule_compile.o src/pg/rule_type.o src/pg/call_site_cache.o \
 	src/pg/code_args.o src/pg/messages.o src/pg/horizon_functions.o src/pg/calendar_functions.o \
 	src/pg/scope_functions.o src/pg/case_state.o src/pg/state_wire.o \
 	src/pg/verdict_row.o src/pg/case_aggregates.o \
-	src/pg/schedule_functions.o src/pg/partial_state.o
+	src/pg/schedule_functions.o src/pg/partial_state.o src/pg/planner_support.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
 # the install script of the current version is built from sql/absolv.sql
@@ -43,7 +44,7 @@ CORE_SRCS = $(CORE_OBJS:.o=.c)
 
 test/unit/bin/%: test/unit/%.c $(CORE_SRCS) src/core/*.h test/unit/unit.h
 	@mkdir -p test/unit/bin
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 
 .PHONY: unitcheck corecheck
 unitcheck: $(UNIT_BINS)

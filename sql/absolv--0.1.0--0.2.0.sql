@@ -54,3 +54,50 @@ COMMENT ON CAST (pg_catalog.text AS @extschema@.absolv_rule) IS
   'implicit: a text value where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
 COMMENT ON CAST (pg_catalog.varchar AS @extschema@.absolv_rule) IS
   'implicit: a varchar value (pgJDBC''s setString) where a rule is expected reads as absolv_rule input (a preset name or rule-language text)';
+
+-- Planner support (issue 14).  absolv_in_horizon_support keeps its name and
+-- signature: from 0.2.0 on it gives index conditions and a selectivity
+-- instead of rewriting the call, so absolv_in_horizon gets the cost of
+-- computing a horizon.  absolv_in_scope gets a support function for its
+-- selectivity, and the transition functions a cost that makes the planner
+-- aggregate in the parallel workers.  Both are changed in place
+-- (ALTER FUNCTION), never dropped and created again, so views in user
+-- databases that use absolv_in_scope or the aggregates (pg_depend) keep
+-- working.
+CREATE FUNCTION @extschema@.absolv_in_scope_support(pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'absolv_in_scope_support'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.absolv_in_scope_support(pg_catalog.internal) IS
+  'planner support of absolv_in_scope: its selectivity, from the rule and the statistics of the code columns';
+
+ALTER FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date,
+                                           pg_catalog.text, @extschema@.absolv_rule)
+  SUPPORT @extschema@.absolv_in_scope_support;
+ALTER FUNCTION @extschema@.absolv_in_scope(pg_catalog.text, pg_catalog.date, pg_catalog.date,
+                                           pg_catalog.text, pg_catalog.text, pg_catalog.text,
+                                           pg_catalog.text, pg_catalog.text, @extschema@.absolv_rule)
+  SUPPORT @extschema@.absolv_in_scope_support;
+
+ALTER FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_in_horizon(pg_catalog.date, pg_catalog.date, pg_catalog.date,
+                                             pg_catalog.text, @extschema@.absolv_rule)
+  COST 10;
+
+COMMENT ON FUNCTION @extschema@.absolv_in_horizon_support(pg_catalog.internal) IS
+  'planner support of absolv_in_horizon: index bounds on the day of evidence, and the share of the evidence in the horizon';
+
+ALTER FUNCTION @extschema@.absolv_compliant_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                    pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                    pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_verdict_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                  pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                  pg_catalog.date, pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;
+ALTER FUNCTION @extschema@.absolv_partial_agg_transfn(pg_catalog.internal, pg_catalog.date, pg_catalog.date,
+                                                      pg_catalog.text, pg_catalog.text, pg_catalog.date,
+                                                      pg_catalog.date, @extschema@.absolv_rule)
+  COST 10;

@@ -15,15 +15,8 @@
  */
 #include "postgres.h"
 
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "nodes/makefuncs.h"
-#include "nodes/nodeFuncs.h"
-#include "nodes/supportnodes.h"
-#include "optimizer/optimizer.h"
-#include "parser/parse_func.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/date.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
@@ -40,7 +33,6 @@ PG_FUNCTION_INFO_V1(absolv_horizon_end_exit);
 PG_FUNCTION_INFO_V1(absolv_horizon_end_case);
 PG_FUNCTION_INFO_V1(absolv_in_horizon_exit);
 PG_FUNCTION_INFO_V1(absolv_in_horizon_case);
-PG_FUNCTION_INFO_V1(absolv_in_horizon_support);
 
 /*
  * The range of a rule for an exit date alone: arguments exit date and rule
@@ -200,8 +192,9 @@ absolv_horizon_end_case(PG_FUNCTION_ARGS)
 
 /*
  * absolv_in_horizon(at, exit_date, rule): is a day of evidence inside the
- * horizon?  The planner never calls it: absolv_in_horizon_support turns it
- * into index bounds.  This is what runs when it is called directly.
+ * horizon?  Where an index on the day of evidence is used, its support
+ * function (planner_support.c) gives the index bounds instead, and this
+ * never runs.
  */
 Datum
 absolv_in_horizon_exit(PG_FUNCTION_ARGS)
@@ -228,74 +221,4 @@ absolv_in_horizon_case(PG_FUNCTION_ARGS)
 	if (!r.ok)
 		PG_RETURN_NULL();
 	PG_RETURN_BOOL(at >= r.from && at <= r.to);
-}
-
-/* the operator pg_catalog.<name>(date, date) */
-static Oid
-date_operator(const char *name)
-{
-	Oid			opno = OpernameGetOprid(list_make2(makeString("pg_catalog"), makeString(pstrdup(name))),
-										DATEOID, DATEOID);
-
-	if (!OidIsValid(opno))
-		elog(ERROR, "operator %s(date, date) not found", name);
-	return opno;
-}
-
-/*
- * The planner support of absolv_in_horizon: rewrite
- *	  absolv_in_horizon(at, args...)
- * as
- *	  at >= absolv_horizon_start(args...) AND at <= absolv_horizon_end(args...)
- * Both bounds are plain btree conditions on the evidence's day, so with an
- * index on (customer_id, at) a parameterized scan reads only the horizon.
- * The result is the same, NULL included: a bound is NULL exactly when
- * absolv_in_horizon is.
- */
-Datum
-absolv_in_horizon_support(PG_FUNCTION_ARGS)
-{
-	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
-	SupportRequestSimplify *req;
-	FuncExpr   *call;
-	List	   *bound_args;
-	Oid			argtypes[FUNC_MAX_ARGS];
-	char	   *schema;
-	Oid			start_fn;
-	Oid			end_fn;
-	Expr	   *lower;
-	Expr	   *upper;
-	int			nargs = 0;
-	ListCell   *lc;
-
-	if (!IsA(rawreq, SupportRequestSimplify))
-		PG_RETURN_POINTER(NULL);
-	req = (SupportRequestSimplify *) rawreq;
-	call = req->fcall;
-
-	bound_args = list_copy_tail(call->args, 1);
-	foreach(lc, bound_args)
-		argtypes[nargs++] = exprType((Node *) lfirst(lc));
-	schema = get_namespace_name(get_func_namespace(call->funcid));
-	start_fn = LookupFuncName(list_make2(makeString(schema), makeString("absolv_horizon_start")),
-							  nargs, argtypes, false);
-	end_fn = LookupFuncName(list_make2(makeString(schema), makeString("absolv_horizon_end")),
-							nargs, argtypes, false);
-
-	lower = make_opclause(date_operator(">="), BOOLOID, false,
-						  (Expr *) copyObject(linitial(call->args)),
-						  (Expr *) makeFuncExpr(start_fn, DATEOID, bound_args,
-												InvalidOid, InvalidOid,
-												COERCE_EXPLICIT_CALL),
-						  InvalidOid, InvalidOid);
-	upper = make_opclause(date_operator("<="), BOOLOID, false,
-						  (Expr *) copyObject(linitial(call->args)),
-						  (Expr *) makeFuncExpr(end_fn, DATEOID,
-												copyObject(bound_args),
-												InvalidOid, InvalidOid,
-												COERCE_EXPLICIT_CALL),
-						  InvalidOid, InvalidOid);
-	set_opfuncid((OpExpr *) lower);
-	set_opfuncid((OpExpr *) upper);
-	PG_RETURN_POINTER(make_andclause(list_make2(lower, upper)));
 }

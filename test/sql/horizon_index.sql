@@ -12,17 +12,7 @@ SET client_min_messages = warning;
 \i scripts/sample-data.sql
 \o
 
--- the plan of a statement, as one text
-CREATE FUNCTION pg_temp.plan_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  line text; result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || statement LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END $$;
+\i test/helpers/plan_of.sql
 
 -- one verdict per participation and preset, with a given join condition
 CREATE FUNCTION pg_temp.verdicts(join_condition text)

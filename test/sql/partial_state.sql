@@ -215,17 +215,7 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-CREATE FUNCTION pg_temp.plan_of(query text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  line text;
-  plan text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || query LOOP
-    plan := plan || line || E'\n';
-  END LOOP;
-  RETURN plan;
-END $$;
+\i test/helpers/plan_of.sql
 \set parallel_agg 'SELECT preset, id, absolv_partial_agg(entry_date, exit_date, measure, kind, at, valid_until, rule) AS partial FROM joined GROUP BY preset, id'
 \set parallel_merge 'SELECT preset, id, absolv_partial_merge(partial) AS partial FROM joined_parts GROUP BY preset, id'
 SELECT ok(pg_temp.plan_of(:'parallel_agg') ~ 'Partial (Group|Hash)Aggregate',
