@@ -42,4 +42,17 @@
 #define absolv_b64_decode(src, len, dst, dstlen) \
 	pg_b64_decode((src), (len), (ABSOLV_B64_BYTE *) (dst), (dstlen))
 
+/*
+ * The planner's lists of outer-join clauses (PlannerInfo's
+ * left_join_clauses, right_join_clauses, full_join_clauses): up to 15 a
+ * list of RestrictInfo; from 16 on a list of OuterJoinClauseInfo, which
+ * holds the RestrictInfo and its join.  ABSOLV_OUTER_JOIN_RINFO(cell) is
+ * the RestrictInfo of a cell of such a list (nodes/pathnodes.h).
+ */
+#if PG_VERSION_NUM >= 160000
+#define ABSOLV_OUTER_JOIN_RINFO(cell) (((OuterJoinClauseInfo *) lfirst(cell))->rinfo)
+#else
+#define ABSOLV_OUTER_JOIN_RINFO(cell) ((RestrictInfo *) lfirst(cell))
+#endif
+
 #endif							/* ABSOLV_PG_COMPAT_H */

@@ -305,7 +305,7 @@ outer_join_key(PlannerInfo *root, List *clauses, Index rel_a, Index rel_b,
 
 	foreach(lc, clauses)
 	{
-		RestrictInfo *rinfo = (RestrictInfo *) lfirst(lc);
+		RestrictInfo *rinfo = ABSOLV_OUTER_JOIN_RINFO(lc);
 		OpExpr	   *op = (OpExpr *) rinfo->clause;
 		Expr	   *left;
 		Expr	   *right;
