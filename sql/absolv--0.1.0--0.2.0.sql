@@ -101,3 +101,11 @@ ALTER FUNCTION @extschema@.absolv_partial_agg_transfn(pg_catalog.internal, pg_ca
                                                       pg_catalog.text, pg_catalog.text, pg_catalog.date,
                                                       pg_catalog.date, @extschema@.absolv_rule)
   COST 10;
+
+------------------------------------------------------------------------------
+-- the catalogue's source names the directive by title
+------------------------------------------------------------------------------
+
+COMMENT ON VIEW @extschema@.absolv_catalogue IS
+  'the preset rules: name, description, source (the directive: job centre, title and section) and canonical rule text';
+COMMENT ON COLUMN @extschema@.absolv_catalogue.source IS 'the directive: job centre, title and section';

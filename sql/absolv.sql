@@ -732,10 +732,10 @@ FROM @extschema@.absolv_presets() AS p;
 GRANT SELECT ON @extschema@.absolv_catalogue TO PUBLIC;
 
 COMMENT ON VIEW @extschema@.absolv_catalogue IS
-  'the preset rules: name, description, source document (seed file and section) and canonical rule text';
+  'the preset rules: name, description, source (the directive: job centre, title and section) and canonical rule text';
 COMMENT ON COLUMN @extschema@.absolv_catalogue.name IS 'the preset name, for example cottbus_ies';
 COMMENT ON COLUMN @extschema@.absolv_catalogue.description IS 'the description of the preset';
-COMMENT ON COLUMN @extschema@.absolv_catalogue.source IS 'the seed file and the section of the directive';
+COMMENT ON COLUMN @extschema@.absolv_catalogue.source IS 'the directive: job centre, title and section';
 COMMENT ON COLUMN @extschema@.absolv_catalogue.rule_text IS 'the canonical rule-language text of the preset';
 
 ------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ SELECT p.oid::regprocedure, p.prokind, p.provolatile, p.proparallel, p.proisstri
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'absolv')
-ORDER BY 1;
+ORDER BY p.oid::regprocedure::text;  -- by signature: an update creates new functions in another order (OID)
 SELECT c.oid::regclass, c.relkind, c.relacl, obj_description(c.oid, 'pg_class'),
        (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
                           || ' ' || coalesce(col_description(c.oid, a.attnum), ''), ', ' ORDER BY a.attnum)
@@ -265,7 +265,7 @@ SELECT c.oid::regclass, c.relkind, c.relacl, obj_description(c.oid, 'pg_class'),
 FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'absolv')
-ORDER BY 1::text;
+ORDER BY c.oid::regclass::text;
 SELECT e.extname, e.extversion, e.extrelocatable, e.extconfig::regclass[], e.extcondition FROM pg_extension e WHERE e.extname = 'absolv';
 SQL
 }
