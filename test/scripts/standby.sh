@@ -38,17 +38,8 @@ as_pg() {
   fi
 }
 
-# a free port on loopback, from 54400 on
-free_port() {
-  local p
-  for ((p = ${1:-54400}; p < 54400 + 500; p++)); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      echo "$p"
-      return 0
-    fi
-  done
-  return 1
-}
+# free_port FROM TO (test/lib/free-port.sh)
+. "$REPO/test/lib/free-port.sh"
 
 # in /tmp, not $TMPDIR: the user postgres must be able to enter it
 T=$(mktemp -d /tmp/absolv-standby.XXXXXX)
@@ -71,8 +62,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-P1=$(free_port 54400)
-P2=$(free_port $((P1 + 1)))
+P1=$(free_port 26400 26899)
+P2=$(free_port $((P1 + 1)) 26899)
 echo "# primary on 127.0.0.1:$P1, standby on 127.0.0.1:$P2, in $T"
 
 # psql on a server: on PORT, the rest as psql's arguments
@@ -187,7 +178,7 @@ if ! command -v pgbouncer >/dev/null || ! command -v java >/dev/null || [[ ! -f 
   finish
 fi
 BOUNCER_VERSION=$(pgbouncer --version | awk 'NR == 1 { print $2 }')
-P3=$(free_port $((P2 + 1)))
+P3=$(free_port $((P2 + 1)) 26899)
 echo "# pgbouncer $BOUNCER_VERSION on 127.0.0.1:$P3, transaction mode, in front of the standby"
 echo '"postgres" ""' >"$T/users.txt"
 cat >"$T/pgbouncer.ini" <<INI
