@@ -318,15 +318,22 @@ term_days(const absolv_term *t, absolv_day exit, absolv_day window_from,
  * The latest day on which the requirement of a variant can ever be met:
  * the latest last day of its terms (the end of the variant's window at
  * the least).  Terms that end at the deadline belong to exclusions only,
- * so none of the requirement's terms needs this bound itself.
+ * so none of the requirement's terms needs this bound itself; a variant
+ * without such a term needs no bound, and case init skips the walk.
  */
 static bool
 requirement_bound(const absolv_variant *variant, absolv_day exit,
 				  absolv_day window_from, absolv_day window_to, absolv_day *bound)
 {
 	const absolv_expr *req = &variant->require;
+	bool		needed = false;
 
 	*bound = window_to;
+	/* only a term that ends at the deadline uses the bound */
+	for (int i = 0; i < variant->nterms && !needed; i++)
+		needed = variant->terms[i].to_deadline;
+	if (!needed)
+		return true;
 	for (int n = 0; n < req->nnodes; n++)
 	{
 		absolv_day	f,
